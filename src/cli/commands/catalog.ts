@@ -1,0 +1,74 @@
+/** `plenary validate`, `plenary schema`, `plenary scenarios`, `plenary rules`: the reference commands. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SCENARIOS_DIR } from '../../common/paths';
+import { RULES } from '../../rules/registry';
+import { validateFile } from '../../scenario/load';
+import { renderProblem } from '../../scenario/problems';
+import { scenarioJsonSchema } from '../../scenario/schema';
+import { textTable } from '../../report/table';
+import { EXIT_OK, EXIT_USAGE } from '../../common/errors';
+
+export interface ValidateResult {
+  readonly text: string;
+  readonly exitCode: number;
+}
+
+/** Folders are searched for .yaml files (rosters and the schema are not scenarios). */
+export function expandScenarioPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // reported by validateFile
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && entry.name !== 'rosters') out.push(...expandScenarioPaths([join(p, entry.name)]));
+      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(p, entry.name));
+    }
+  }
+  return out;
+}
+
+export function validateCommand(paths: readonly string[], options: { strict?: boolean } = {}): ValidateResult {
+  const files = expandScenarioPaths(paths);
+  const lines: string[] = [];
+  let failed = 0;
+  for (const file of files) {
+    const result = validateFile(file);
+    const bad = result.errors.length > 0 || (options.strict === true && result.warnings.length > 0);
+    if (bad) failed++;
+    lines.push(`${bad ? 'invalid' : 'ok'}  ${file}${result.warnings.length > 0 ? ` (${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})` : ''}`);
+    for (const p of [...result.errors, ...result.warnings]) lines.push(`  ${renderProblem(p)}`);
+  }
+  if (files.length === 0) {
+    return { text: 'no scenario files found\n', exitCode: EXIT_USAGE };
+  }
+  lines.push('', `${files.length - failed} of ${files.length} file${files.length === 1 ? '' : 's'} valid`);
+  return { text: `${lines.join('\n')}\n`, exitCode: failed > 0 ? EXIT_USAGE : EXIT_OK };
+}
+
+export function schemaCommand(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+export function scenariosCommand(): string {
+  const rows: string[][] = [];
+  for (const file of expandScenarioPaths([SCENARIOS_DIR])) {
+    const result = validateFile(file);
+    const s = result.scenario;
+    rows.push([relative(SCENARIOS_DIR, file), s ? s.meeting.title : `INVALID (${result.errors.length} problems)`, s ? s.rule : '']);
+  }
+  return `${textTable([{ header: 'Scenario (scenarios/)' }, { header: 'Title' }, { header: 'Rule in force' }], rows)}\n`;
+}
+
+export function rulesCommand(): string {
+  const rows = RULES.map((r) => [r.syntax, r.summary, r.source]);
+  return `${textTable([{ header: 'Rule' }, { header: 'What it means' }, { header: 'Source' }], rows)}\n\nExample: plenary run --rule ${RULES[3]?.example ?? 'consensus'}\n`;
+}

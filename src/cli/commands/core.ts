@@ -1,0 +1,89 @@
+/** Registration of the core commands: run, trace, validate, schema, scenarios, rules. Bodies are plain functions. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { Interrupted } from '../../common/errors';
+import { DEFAULT_SEED } from '../../simulation/rng';
+import type { CliIO } from '../io';
+import { checkOutPath } from '../output';
+import { formatParser, parseCount, parseRuns, parseSeed, REPORT_FORMATS, type ReportFormat } from '../options';
+import { parseShard } from '../../simulation/job';
+
+export function registerCore(program: Command, io: CliIO): void {
+  program
+    .command('run')
+    .description('simulate a scenario many times: outcome probabilities, decisive objections, time used')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-n, --runs <n>', 'number of simulated runs', parseRuns, 1000)
+    .option('-s, --seed <seed>', 'master seed (any text); run k uses (seed, k)', parseSeed, DEFAULT_SEED)
+    .option('-r, --rule <rule>', 'override the rule in force, e.g. qualified-majority:2/3')
+    .addOption(new Option('-f, --format <format>', `output format (${REPORT_FORMATS.join(', ')})`).argParser(formatParser(REPORT_FORMATS)).default('table'))
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .option('--shard <i/n>', 'run only part i of n of the runs (merge the JSON parts with plenary merge)')
+    .option('-q, --quiet', 'no progress display')
+    .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json')
+    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean }) => {
+      if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
+      const shard = opts.shard ? parseShard(opts.shard) : undefined;
+      const { runCommand } = await import('./run');
+      const result = runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted });
+      if (result.summary.partial) {
+        if (opts.format === 'json' || opts.format === 'csv') throw new Interrupted();
+        await io.emit(result.text);
+        throw new Interrupted();
+      }
+      await io.emit(result.text, { out: opts.out, inputs: scenario ? [scenario] : [] });
+    });
+
+  program
+    .command('trace')
+    .description('narrate one run step by step, ending with the outcome and why')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
+    .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .option('-o, --out <file>', 'write the transcript to a file')
+    .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; out?: string }) => {
+      if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
+      const { traceCommand } = await import('./trace');
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule }), { out: opts.out, inputs: scenario ? [scenario] : [] });
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files (or folders of them); every problem with file:line')
+    .argument('<files...>', 'scenario files or folders')
+    .option('--strict', 'treat warnings (unsourced numbers) as errors')
+    .addHelpText('after', '\nExamples:\n  plenary validate scenarios/\n  plenary validate my-case.yaml --strict')
+    .action(async (files: string[], opts: { strict?: boolean }) => {
+      const { validateCommand } = await import('./catalog');
+      const result = validateCommand(files, opts);
+      await io.emit(result.text);
+      io.exitCode = result.exitCode;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors)')
+    .option('-o, --out <file>', 'write it to a file')
+    .action(async (opts: { out?: string }) => {
+      const { schemaCommand } = await import('./catalog');
+      await io.emit(schemaCommand(), { out: opts.out });
+    });
+
+  program
+    .command('scenarios')
+    .description('list the bundled scenarios')
+    .action(async () => {
+      const { scenariosCommand } = await import('./catalog');
+      await io.emit(scenariosCommand());
+    });
+
+  program
+    .command('rules')
+    .description('list the decision rules with a one-line description and a source')
+    .action(async () => {
+      const { rulesCommand } = await import('./catalog');
+      await io.emit(rulesCommand());
+    });
+}

@@ -1,0 +1,39 @@
+/** `plenary trace`: the narrated transcript of one run, replayable from (seed, run). */
+import { DEFAULT_SCENARIO } from '../../common/paths';
+import { narrate } from '../../report/narrate';
+import { ruleOrThrow } from '../../rules/registry';
+import { loadScenario } from '../../scenario/load';
+import { compileModel } from '../../simulation/model';
+import { runRng } from '../../simulation/rng';
+import { PlenaryRun } from '../../simulation/run';
+import { outcomeLabel } from '../../simulation/summarize';
+
+export interface TraceOptions {
+  readonly scenario?: string;
+  readonly seed: string;
+  readonly run: number;
+  readonly rule?: string;
+}
+
+export function traceCommand(options: TraceOptions): string {
+  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const rule = ruleOrThrow(options.rule ?? scenario.rule);
+  const model = compileModel(scenario, rule);
+  const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });
+  const result = run.runToEnd();
+  const lines = [
+    `${scenario.meeting.title} — run ${options.run}, seed ${JSON.stringify(options.seed)}, rule ${rule.spec}`,
+    `(replay: plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''})`,
+    '',
+  ];
+  for (const event of run.log) lines.push(...narrate(model, event));
+  lines.push('');
+  const outcome = model.outcomes[result.outcome];
+  const why: string[] = [];
+  result.decisive.forEach((list, o) => {
+    if (list && list.length > 0) why.push(`"${model.options[o].name}" failed; decisive objections: ${list.map((m) => model.names[m]).join(', ')}.`);
+  });
+  if (result.adoptedBy) why.push(`"${outcomeLabel(model, outcome)}" passed by ${result.adoptedBy === 'vote' ? 'a vote' : 'consensus'} under ${rule.title}.`);
+  lines.push(`Why: ${why.length > 0 ? why.join(' ') : 'no option passed the rule and no objection was decisive.'}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,2 @@
+/** Bundle entry of the CLI (dist/cli.js). */
+export { cli } from './main';

@@ -1,0 +1,48 @@
+/**
+ * plenary as a library: load and validate scenarios, simulate them under a rule, summarize the runs.
+ *
+ *   const scenario = loadScenario('scenarios/kp-2009-swakopmund.yaml');
+ *   const summary = simulate(scenario, { runs: 1000, seed: 'demo', rule: 'qualified-majority:2/3' });
+ */
+import { ruleOrThrow } from './rules/registry';
+import type { DecisionRule } from './rules/types';
+import type { Scenario } from './scenario/types';
+import { runJob, type Shard } from './simulation/job';
+import { compileModel } from './simulation/model';
+import { summarize as summarizeTallies, type Summary } from './simulation/summarize';
+import { DEFAULT_SEED } from './simulation/rng';
+
+export { loadScenario, validateFile, validateText, validateData, type Validation } from './scenario/load';
+export { renderProblem, type Problem } from './scenario/problems';
+export { scenarioJsonSchema, type ScenarioInput } from './scenario/schema';
+export type { Scenario, Participant, Bloc, Option } from './scenario/types';
+export { RULES, parseRule, findRule } from './rules/registry';
+export type { DecisionRule, Tally, Stance, StanceName } from './rules/types';
+export { compileModel, type Model } from './simulation/model';
+export { PlenaryRun, simulateRun, type RunResult, type RunEvent } from './simulation/run';
+export { runRng, DEFAULT_SEED, type Rng } from './simulation/rng';
+export { runJob, parseShard, shardRange, type Shard } from './simulation/job';
+export { addRun, emptyTallies, mergeTallies, type Tallies } from './simulation/accumulator';
+export { wilson, pairedDifference } from './simulation/statistics';
+export type { Summary, OutcomeShare, BlockerShare } from './simulation/summarize';
+export { procedureMachine } from './machines/procedure';
+export { stanceMachine } from './machines/stance';
+
+export interface SimulateOptions {
+  readonly runs?: number;
+  readonly seed?: string;
+  /** a rule spec (`qualified-majority:2/3`) or rule object; default: the scenario's rule */
+  readonly rule?: string | DecisionRule;
+  readonly shard?: Shard;
+}
+
+/** Runs the Monte Carlo and summarizes it. Deterministic in (scenario, rule, seed, runs). */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): Summary {
+  const rule = typeof options.rule === 'object' ? options.rule : ruleOrThrow(options.rule ?? scenario.rule);
+  const model = compileModel(scenario, rule);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const tallies = runJob(model, seed, options.runs ?? 1000, { shard: options.shard });
+  return summarizeTallies(model, tallies, seed);
+}
+
+export { summarizeTallies as summarize };

@@ -1,0 +1,56 @@
+import { UserError } from '../common/errors';
+import { didYouMean, listOf } from '../common/suggest';
+import { consensus } from './consensus';
+import { consensusMinusN } from './consensusMinusN';
+import { consensusMinusSubject } from './consensusMinusSubject';
+import type { RuleDefinition } from './definition';
+import { qualifiedMajority } from './qualifiedMajority';
+import { simpleMajority } from './simpleMajority';
+import type { DecisionRule } from './types';
+
+/** Every rule plenary knows, in the order `plenary rules` lists them. */
+export const RULES: readonly RuleDefinition[] = [
+  consensus,
+  consensusMinusSubject,
+  consensusMinusN,
+  qualifiedMajority,
+  simpleMajority,
+];
+
+export function findRule(name: string): RuleDefinition | undefined {
+  return RULES.find((r) => r.name === name);
+}
+
+/** Parses `name[:param[:param]]`. Returns the rule or a message saying what is wrong and what is allowed. */
+export function parseRule(spec: string): DecisionRule | string {
+  const text = spec.trim();
+  if (text === '') return 'empty rule name';
+  const [name, ...params] = text.split(':');
+  const definition = findRule(name);
+  if (!definition) {
+    return `unknown rule "${name}".${didYouMean(name, RULES.map((r) => r.name))} Known rules: ${listOf(RULES.map((r) => r.name), 20)}`;
+  }
+  return definition.build(params);
+}
+
+/** parseRule for command lines: throws a UserError (exit 2). */
+export function ruleOrThrow(spec: string, where = '--rule'): DecisionRule {
+  const rule = parseRule(spec);
+  if (typeof rule === 'string') throw new UserError(`${where}: ${rule}`);
+  return rule;
+}
+
+/** `a,b,c` into rules, all problems at once. */
+export function rulesOrThrow(list: string, where = '--rules'): DecisionRule[] {
+  const specs = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (specs.length === 0) throw new UserError(`${where}: no rules given (e.g. ${where} consensus,qualified-majority:2/3)`);
+  const problems: string[] = [];
+  const rules: DecisionRule[] = [];
+  for (const spec of specs) {
+    const rule = parseRule(spec);
+    if (typeof rule === 'string') problems.push(`${where}: ${rule}`);
+    else rules.push(rule);
+  }
+  if (problems.length > 0) throw new UserError(problems.join('\n'), problems);
+  return rules;
+}

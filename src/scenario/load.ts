@@ -1,0 +1,250 @@
+/**
+ * Scenario validation in stages: read (size, encoding) → YAML (syntax, tags, aliases) → roster include →
+ * shape (zod schema, with defaults) → meaning (named rules) → normalized Scenario. Every problem is collected
+ * and located (file:line, field path).
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { z } from 'zod';
+import { UserError } from '../common/errors';
+import { didYouMean, listOf } from '../common/suggest';
+import { normalize } from './normalize';
+import { formatPath, received, renderProblem, type Problem } from './problems';
+import { SCENARIO_RULES } from './rules';
+import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument } from './schema';
+import { locate, locateKey, parseYaml, readText, type YamlSource } from './source';
+import type { Scenario } from './types';
+
+export interface Validation {
+  readonly scenario?: Scenario;
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+type Path = (string | number)[];
+
+/** Where a path of the merged document came from, for line numbers. */
+interface Origin {
+  locate(path: Path): { file: string; line?: number; column?: number };
+  locateKey(path: Path, key: string): { file: string; line?: number };
+}
+
+const nowhere = (file: string): Origin => ({ locate: () => ({ file }), locateKey: () => ({ file }) });
+
+function originOf(source: YamlSource, roster?: { source: YamlSource; data: RosterDocument }, merged?: { participants: string[]; blocs: string[] }, own?: { participants: string[]; blocs: string[] }): Origin {
+  // paths into participants/blocs of the merged list map back to the scenario file or to the roster file
+  const map = (path: Path): { src: YamlSource; path: Path } => {
+    const [section, index, ...rest] = path;
+    if (roster && merged && own && (section === 'participants' || section === 'blocs') && typeof index === 'number') {
+      const id = merged[section][index];
+      const mine = own[section].indexOf(id);
+      if (mine >= 0) return { src: source, path: [section, mine, ...rest] };
+      const theirs = roster.data[section].findIndex((x) => x.id === id);
+      if (theirs >= 0) return { src: roster.source, path: [section, theirs, ...rest] };
+    }
+    return { src: source, path };
+  };
+  return {
+    locate(path) {
+      const { src, path: p } = map(path);
+      return { file: src.file, ...locate(src, p) };
+    },
+    locateKey(path, key) {
+      const { src, path: p } = map(path);
+      return { file: src.file, ...locateKey(src, p, key) };
+    },
+  };
+}
+
+/** Known keys of the object schema at `path`, for "did you mean". */
+function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  let node: unknown = schema;
+  const unwrap = (n: unknown): unknown => {
+    let cur = n as { def?: { type?: string; innerType?: unknown; element?: unknown; valueType?: unknown } };
+    while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'nullable' || cur.def.type === 'prefault')) {
+      cur = cur.def.innerType as typeof cur;
+    }
+    return cur;
+  };
+  for (const part of path) {
+    const cur = unwrap(node) as { def?: { type?: string; element?: unknown; valueType?: unknown }; shape?: Record<string, unknown> };
+    if (cur?.def?.type === 'array') node = cur.def.element;
+    else if (cur?.def?.type === 'record') node = cur.def.valueType;
+    else if (cur?.shape) node = cur.shape[String(part)];
+    else return [];
+  }
+  const last = unwrap(node) as { shape?: Record<string, unknown> };
+  return last?.shape ? Object.keys(last.shape).filter((k) => k !== '$schema') : [];
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data as Record<string | number, unknown> | undefined;
+  for (const part of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[part] as typeof cur;
+  }
+  return cur;
+}
+
+function shapeProblems(schema: z.ZodType, error: z.ZodError, data: unknown, origin: Origin): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path as Path;
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, path);
+      for (const key of issue.keys) {
+        const at = origin.locateKey(path, key);
+        problems.push({
+          severity: 'error',
+          ...at,
+          path: formatPath([...path, key]),
+          message: `unknown key "${key}".${didYouMean(key, known)} Allowed here: ${listOf(known, 30)}`,
+        });
+      }
+      continue;
+    }
+    const value = valueAt(data, path);
+    const at = origin.locate(path);
+    let message: string;
+    if (issue.code === 'invalid_type' && value === undefined) message = `is required (expected ${issue.expected})`;
+    else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, received ${received(value)}`;
+    else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const limit = String((issue as { minimum?: unknown; maximum?: unknown }).minimum ?? (issue as { maximum?: unknown }).maximum);
+      const bound = issue.code === 'too_small' ? (issue.inclusive === false ? '>' : '>=') : issue.inclusive === false ? '<' : '<=';
+      const noun = issue.origin === 'array' ? 'number of entries' : issue.origin === 'string' ? 'length' : 'value';
+      message = `${noun} must be ${bound} ${limit}, received ${issue.origin === 'array' ? `${(value as unknown[]).length} entries` : received(value)}`;
+    } else if (issue.code === 'invalid_value') message = `received ${received(value)}; allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (issue.code === 'invalid_format') message = `${issue.message}, received ${received(value)}`;
+    else message = `${issue.message}, received ${received(value)}`;
+    problems.push({ severity: 'error', ...at, path: formatPath(path), message });
+  }
+  return problems;
+}
+
+/** Only inside the scenario collection: the nearest folder above the file that holds `schema.json`, else the file's folder. */
+export function includeRoot(file: string): string {
+  const own = dirname(resolve(file));
+  let dir = own;
+  for (;;) {
+    if (existsSync(resolve(dir, 'schema.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return own;
+    dir = up;
+  }
+}
+
+function resolveInclude(file: string, include: string): string | string {
+  if (isAbsolute(include)) return `roster: "${include}" is an absolute path; give a path relative to the scenario file`;
+  const target = resolve(dirname(resolve(file)), include);
+  const root = includeRoot(file);
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // missing files are reported by readText
+  }
+  const rel = relative(realpathSync(root), real);
+  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+    return `roster: "${include}" resolves outside the scenario folder tree (${root}); includes may not escape it`;
+  }
+  return target;
+}
+
+function mergeById<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
+  const byId = new Map(base.map((x) => [x.id, x]));
+  const out: T[] = base.map((x) => ({ ...x }));
+  for (const item of own) {
+    const i = out.findIndex((x) => x.id === item.id);
+    if (i >= 0 && byId.has(item.id)) out[i] = { ...out[i], ...item };
+    else out.push(item);
+  }
+  return out;
+}
+
+/** Validates parsed data (any JSON-like value). Never throws. */
+export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
+  let origin: Origin = source ? originOf(source) : nowhere(file);
+  const problems: Problem[] = [];
+  let input = data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { errors: [{ severity: 'error', file, line: 1, path: '', message: 'a scenario must be a mapping of fields (id, meeting, rule, ...)' }], warnings: [] };
+  }
+  // roster include
+  if (typeof input.roster === 'string') {
+    const loaded = loadRoster(file, input.roster);
+    if ('problems' in loaded) {
+      const at = origin.locate(['roster']);
+      return { errors: loaded.problems.map((p) => (p.file === file ? { ...p, ...at } : p)), warnings: [] };
+    }
+    const own = {
+      participants: Array.isArray(input.participants) ? (input.participants as { id?: unknown }[]).map((p) => String(p?.id)) : [],
+      blocs: Array.isArray(input.blocs) ? (input.blocs as { id?: unknown }[]).map((b) => String(b?.id)) : [],
+    };
+    const ownParticipants = Array.isArray(input.participants) ? (input.participants as { id: string }[]) : [];
+    const ownBlocs = Array.isArray(input.blocs) ? (input.blocs as { id: string }[]) : [];
+    const participants = mergeById(loaded.data.participants as { id: string }[], ownParticipants);
+    const blocs = mergeById(loaded.data.blocs as { id: string }[], ownBlocs);
+    input = { ...input, participants, blocs };
+    if (source) origin = originOf(source, { source: loaded.source, data: loaded.data }, { participants: participants.map((p) => p.id), blocs: blocs.map((b) => b.id) }, own);
+  }
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    problems.push(...shapeProblems(scenarioSchema, parsed.error, input, origin));
+    return { errors: problems, warnings: [] };
+  }
+  const doc: ScenarioDocument = parsed.data;
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  for (const rule of SCENARIO_RULES) {
+    let findings;
+    try {
+      findings = rule(doc);
+    } catch (error) {
+      findings = [{ severity: 'error' as const, path: [], message: `internal check "${rule.name}" failed: ${(error as Error).message}` }];
+    }
+    for (const f of findings) {
+      const at = origin.locate(f.path);
+      (f.severity === 'error' ? errors : warnings).push({ severity: f.severity, ...at, path: formatPath(f.path), message: f.message });
+    }
+  }
+  if (errors.length > 0) return { errors, warnings };
+  return { scenario: normalize(doc, file), errors, warnings };
+}
+
+function loadRoster(file: string, include: string): { data: RosterDocument; source: YamlSource } | { problems: Problem[] } {
+  const target = resolveInclude(file, include);
+  if (target.startsWith('roster:')) return { problems: [{ severity: 'error', file, path: 'roster', message: target.slice('roster: '.length) }] };
+  const text = readText(target);
+  if (!text.ok) return { problems: text.problems.map((p) => ({ ...p, message: `roster ${p.message}` })) };
+  const yaml = parseYaml(target, text.value);
+  if (!yaml.ok) return { problems: yaml.problems };
+  const parsed = rosterSchema.safeParse(yaml.value.data);
+  if (!parsed.success) return { problems: shapeProblems(rosterSchema, parsed.error, yaml.value.data, originOf(yaml.value)) };
+  if ((parsed.data as { roster?: unknown }).roster !== undefined) return { problems: [{ severity: 'error', file: target, path: 'roster', message: 'a roster may not include another roster' }] };
+  return { data: parsed.data, source: yaml.value };
+}
+
+/** Validates YAML text. Never throws. */
+export function validateText(text: string, file = '<scenario>'): Validation {
+  const yaml = parseYaml(file, text);
+  if (!yaml.ok) return { errors: yaml.problems, warnings: [] };
+  return validateData(yaml.value.data, file, yaml.value);
+}
+
+/** Validates a scenario file. Never throws. */
+export function validateFile(file: string): Validation {
+  const text = readText(file);
+  if (!text.ok) return { errors: text.problems, warnings: [] };
+  return validateText(text.value, file);
+}
+
+/** Loads a scenario file or throws a UserError listing every problem (exit 2). */
+export function loadScenario(file: string): Scenario {
+  const result = validateFile(file);
+  if (!result.scenario) {
+    const lines = result.errors.map(renderProblem);
+    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
+    throw new UserError(`${file}: ${count}\n${lines.join('\n')}`, lines);
+  }
+  return result.scenario;
+}

@@ -1,0 +1,77 @@
+/** Resolves defaults: participant value, else its blocs' defaults (in its order), else scenario defaults, else the model's. */
+import { blocMembership } from './rules';
+import type { ScenarioDocument, StanceDistributionDocument } from './schema';
+import type { Bloc, Participant, Scenario, StanceVector } from './types';
+
+/** When nothing is said about a participant's stance on an option: it states no position (abstains). */
+export const UNSTATED_STANCE: StanceVector = [0, 0, 1, 0];
+
+function toVector(d: StanceDistributionDocument): StanceVector {
+  const raw = [d.support ?? 0, d.accept ?? 0, d.abstain ?? 0, d.object ?? 0];
+  const sum = raw[0] + raw[1] + raw[2] + raw[3];
+  return sum > 0 ? [raw[0] / sum, raw[1] / sum, raw[2] / sum, raw[3] / sum] : UNSTATED_STANCE;
+}
+
+export function normalize(doc: ScenarioDocument, file?: string): Scenario {
+  const membership = blocMembership(doc);
+  const blocById = new Map(doc.blocs.map((b) => [b.id, b]));
+  const blocs: Bloc[] = doc.blocs.map((b) => ({
+    id: b.id,
+    name: b.name,
+    members: membership.get(b.id) ?? [],
+    ...(b.leader !== undefined ? { leader: b.leader } : {}),
+    cohesion: b.cohesion ?? doc.model.cohesion,
+  }));
+  const participants: Participant[] = doc.participants.map((p) => {
+    const order = [...p.blocs, ...doc.blocs.filter((b) => !p.blocs.includes(b.id) && (membership.get(b.id) ?? []).includes(p.id)).map((b) => b.id)];
+    const layers = [...order.map((b) => blocById.get(b)?.defaults), doc.defaults].filter((x) => x !== undefined);
+    const pick = <K extends 'weight' | 'salience' | 'flexibility'>(key: K): number | undefined =>
+      p[key] ?? layers.find((l) => l[key] !== undefined)?.[key];
+    const stances: Record<string, StanceVector> = {};
+    for (const o of doc.options) {
+      const dist = p.stances?.[o.id] ?? layers.find((l) => l.stances?.[o.id] !== undefined)?.stances?.[o.id];
+      stances[o.id] = dist ? toVector(dist) : UNSTATED_STANCE;
+    }
+    return {
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      blocs: order,
+      weight: pick('weight') ?? 1,
+      salience: pick('salience') ?? doc.model.salience,
+      flexibility: pick('flexibility') ?? doc.model.flexibility,
+      present: p.present,
+      stances,
+    };
+  });
+  const { procedure: proc } = doc;
+  return {
+    id: doc.id,
+    ...(file !== undefined ? { file } : {}),
+    meeting: doc.meeting,
+    rule: doc.rule,
+    ...(doc.ruleSource !== undefined ? { ruleSource: doc.ruleSource } : {}),
+    procedure: {
+      sessionHours: proc.sessionHours,
+      itemBudgetHours: proc.itemBudgetHours ?? proc.sessionHours,
+      hoursToTable: proc.hoursToTable,
+      hoursPerRound: proc.hoursPerRound,
+      maxRoundsPerOption: proc.maxRoundsPerOption,
+      fallbackToNextOption: proc.fallbackToNextOption,
+    },
+    model: doc.model,
+    participants,
+    blocs,
+    ...(doc.subject !== undefined ? { subject: doc.subject } : {}),
+    options: doc.options.map((o) => ({
+      id: o.id,
+      name: o.name,
+      tabled: o.tabled,
+      concessions: o.concessions.map((c) => ({ id: c.id, name: c.name, offeredAtRound: c.offeredAtRound, effects: c.effects })),
+    })),
+    statusQuo: doc.statusQuo,
+    pressure: doc.pressure,
+    agenda: doc.agenda,
+    ...(doc.actual !== undefined ? { actual: doc.actual } : {}),
+  };
+}

@@ -1,0 +1,115 @@
+/** The normalized scenario: every default resolved, every reference checked. What the simulation reads. */
+export type StanceVector = readonly [support: number, accept: number, abstain: number, object: number];
+
+export interface Participant {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'participant' | 'observer';
+  /** bloc ids, primary bloc first */
+  readonly blocs: readonly string[];
+  readonly weight: number;
+  readonly salience: number;
+  readonly flexibility: number;
+  readonly present: boolean;
+  /** per option id: probabilities of support, accept, abstain, object */
+  readonly stances: Readonly<Record<string, StanceVector>>;
+}
+
+export interface Bloc {
+  readonly id: string;
+  readonly name: string;
+  readonly members: readonly string[];
+  readonly leader?: string;
+  readonly cohesion: number;
+}
+
+export interface ConcessionEffect {
+  readonly on: readonly string[];
+  readonly to: 'support' | 'accept' | 'abstain' | 'object';
+  readonly probability: number;
+}
+
+export interface Concession {
+  readonly id: string;
+  readonly name: string;
+  readonly offeredAtRound: number;
+  readonly effects: readonly ConcessionEffect[];
+}
+
+export interface Option {
+  readonly id: string;
+  readonly name: string;
+  readonly tabled: boolean;
+  readonly concessions: readonly Concession[];
+}
+
+export interface Pressure {
+  readonly by: string;
+  readonly on: readonly string[];
+  readonly toward: 'support' | 'accept' | 'abstain' | 'object';
+  readonly option?: string;
+  readonly strength: number;
+}
+
+export interface AgendaItem {
+  readonly id: string;
+  readonly name: string;
+  readonly hours: number;
+}
+
+export interface Procedure {
+  readonly sessionHours: number;
+  readonly itemBudgetHours: number;
+  readonly hoursToTable: number;
+  readonly hoursPerRound: number;
+  readonly maxRoundsPerOption: number;
+  readonly fallbackToNextOption: boolean;
+}
+
+export interface ModelParameters {
+  readonly resistance: number;
+  readonly pressureEffect: number;
+  readonly cohesion: number;
+  readonly salience: number;
+  readonly flexibility: number;
+}
+
+export interface Meeting {
+  readonly body: string;
+  readonly title: string;
+  readonly venue?: string;
+  readonly dates?: { readonly from: string; readonly to?: string };
+  readonly chair?: string;
+  readonly item?: string;
+}
+
+export interface Actual {
+  readonly outcome: string;
+  readonly blockers: readonly string[];
+  readonly source?: string;
+  readonly note?: string;
+}
+
+export interface Scenario {
+  readonly id: string;
+  /** the file it was loaded from, for messages and reports */
+  readonly file?: string;
+  readonly meeting: Meeting;
+  readonly rule: string;
+  readonly ruleSource?: string;
+  readonly procedure: Procedure;
+  readonly model: ModelParameters;
+  readonly participants: readonly Participant[];
+  readonly blocs: readonly Bloc[];
+  readonly subject?: string;
+  readonly options: readonly Option[];
+  readonly statusQuo: string;
+  readonly pressure: readonly Pressure[];
+  readonly agenda: readonly AgendaItem[];
+  readonly actual?: Actual;
+}
+
+/** Outcome ids besides option ids. */
+export const NO_DECISION = 'no-decision';
+export const DEFERRED = 'deferred';
+export const RESERVED_OUTCOMES: readonly string[] = [NO_DECISION, DEFERRED];
