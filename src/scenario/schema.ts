@@ -227,3 +227,8 @@ export type RosterDocument = z.output<typeof roster>;
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(scenario, { io: 'input', target: 'draft-2020-12' });
 }
+
+/** The JSON Schema of roster files. */
+export function rosterJsonSchema(): unknown {
+  return z.toJSONSchema(roster, { io: 'input', target: 'draft-2020-12' });
+}

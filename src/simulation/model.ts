@@ -48,6 +48,7 @@ export interface Model {
   readonly groups: readonly Uint8Array[];
   /** follow order index of the member's leader, or -1 */
   readonly leader: Int32Array;
+  /** per member: chance of taking its leader's stance at tabling and in each round (bloc cohesion damped by salience) */
   readonly cohesion: Float64Array;
   /** chance per consultation round that an objecting or abstaining member softens one step */
   readonly soften: Float64Array;
@@ -112,7 +113,8 @@ export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
     const l = leaders.get(p.id);
     if (l !== undefined) {
       leader[i] = index.get(l)!;
-      cohesion[i] = cohesionOf.get(followBloc(p.id) ?? '') ?? scenario.model.cohesion;
+      // salient actors hold their own position: the bloc cue is damped like every other movement
+      cohesion[i] = clamp01((cohesionOf.get(followBloc(p.id) ?? '') ?? scenario.model.cohesion) * (1 - resistance * p.salience));
     }
     soften[i] = clamp01(p.flexibility * (1 - resistance * p.salience));
   });

@@ -5,7 +5,7 @@ import { SCENARIOS_DIR } from '../../common/paths';
 import { RULES } from '../../rules/registry';
 import { validateFile } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
-import { scenarioJsonSchema } from '../../scenario/schema';
+import { rosterJsonSchema, scenarioJsonSchema } from '../../scenario/schema';
 import { textTable } from '../../report/table';
 import { EXIT_OK, EXIT_USAGE } from '../../common/errors';
 
@@ -54,8 +54,8 @@ export function validateCommand(paths: readonly string[], options: { strict?: bo
   return { text: `${lines.join('\n')}\n`, exitCode: failed > 0 ? EXIT_USAGE : EXIT_OK };
 }
 
-export function schemaCommand(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+export function schemaCommand(kind: 'scenario' | 'roster' = 'scenario'): string {
+  return `${JSON.stringify(kind === 'roster' ? rosterJsonSchema() : scenarioJsonSchema(), null, 2)}\n`;
 }
 
 export function scenariosCommand(): string {

@@ -64,11 +64,12 @@ export function registerCore(program: Command, io: CliIO): void {
 
   program
     .command('schema')
-    .description('print the JSON Schema of scenario files (for editors)')
+    .description('print the JSON Schema of scenario files (for editors; bundled as scenarios/schema.json)')
+    .option('--roster', 'the schema of roster files instead (scenarios/roster.schema.json)')
     .option('-o, --out <file>', 'write it to a file')
-    .action(async (opts: { out?: string }) => {
+    .action(async (opts: { out?: string; roster?: boolean }) => {
       const { schemaCommand } = await import('./catalog');
-      await io.emit(schemaCommand(), { out: opts.out });
+      await io.emit(schemaCommand(opts.roster ? 'roster' : 'scenario'), { out: opts.out });
     });
 
   program
