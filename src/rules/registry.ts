@@ -3,10 +3,18 @@ import { didYouMean, listOf } from '../common/suggest';
 import { consensus } from './consensus';
 import { consensusMinusN } from './consensusMinusN';
 import { consensusMinusSubject } from './consensusMinusSubject';
+import { makeConsensusThenVote } from './consensusThenVote';
 import type { RuleDefinition } from './definition';
+import { doubleMajority } from './doubleMajority';
+import { MODIFIERS } from './modifiers';
 import { qualifiedMajority } from './qualifiedMajority';
+import { reverseConsensus } from './reverseConsensus';
 import { simpleMajority } from './simpleMajority';
 import type { DecisionRule } from './types';
+import { weighted } from './weighted';
+import { writtenProcedure } from './writtenProcedure';
+
+export { MODIFIERS } from './modifiers';
 
 /** Every rule plenary knows, in the order `plenary rules` lists them. */
 export const RULES: readonly RuleDefinition[] = [
@@ -15,14 +23,38 @@ export const RULES: readonly RuleDefinition[] = [
   consensusMinusN,
   qualifiedMajority,
   simpleMajority,
+  makeConsensusThenVote((spec) => parseBaseRule(spec)),
+  doubleMajority,
+  weighted,
+  writtenProcedure,
+  reverseConsensus,
 ];
 
 export function findRule(name: string): RuleDefinition | undefined {
   return RULES.find((r) => r.name === name);
 }
 
-/** Parses `name[:param[:param]]`. Returns the rule or a message saying what is wrong and what is allowed. */
+/**
+ * Parses `name[:param[:param]][+modifier[:param]]...`, e.g. `consensus-then-vote:2/3:present+observers`.
+ * Returns the rule or a message saying what is wrong and what is allowed.
+ */
 export function parseRule(spec: string): DecisionRule | string {
+  const [base, ...mods] = spec.trim().split('+');
+  let rule = parseBaseRule(base);
+  for (const mod of mods) {
+    if (typeof rule === 'string') return rule;
+    const [name, ...params] = mod.trim().split(':');
+    const modifier = MODIFIERS.find((m) => m.name === name);
+    if (!modifier) {
+      const names = MODIFIERS.map((m) => m.name);
+      return `unknown rule modifier "+${name}".${didYouMean(name, names)} Modifiers: ${names.map((n) => `+${n}`).join(', ')} (double-majority groups are separated by ":", e.g. double-majority:2/3:adpa:western)`;
+    }
+    rule = modifier.apply(rule, params);
+  }
+  return rule;
+}
+
+function parseBaseRule(spec: string): DecisionRule | string {
   const text = spec.trim();
   if (text === '') return 'empty rule name';
   const [name, ...params] = text.split(':');

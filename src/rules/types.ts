@@ -88,5 +88,8 @@ export function wins(rule: DecisionRule, tally: Tally): boolean {
   return rule.adopts(tally) || (rule.fallback !== undefined && rule.fallback.adopts(tally));
 }
 
+/** Observers have a vote somewhere in the rule: in its vote, or in the fallback vote after failed consensus. */
+export const observersVote = (rule: DecisionRule): boolean => rule.electorate.observersVote || rule.fallback?.electorate.observersVote === true;
+
 export const yesVotes = (t: Tally): number => t.support + t.accept;
 export const votesCast = (t: Tally): number => t.support + t.accept + t.object;
