@@ -37,9 +37,16 @@ function handle(error: unknown, io: CliIO, debug: boolean, argv: readonly string
     return EXIT_INTERRUPTED;
   }
   if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT_OK;
+  return internalFault(error, io, debug, argv);
+}
+
+/** One line asking for a report, with the version and the command; the stack trace only with --debug. Exit 1. */
+function internalFault(error: unknown, io: Pick<CliIO, 'err'>, debug: boolean, argv: readonly string[]): number {
   const command = argv.slice(2).join(' ');
-  io.err(`plenary: internal error: ${(error as Error)?.message ?? String(error)}`);
-  io.err(`Please report it with the version (${safeVersion()}) and the command (plenary ${command}).${debug ? '' : ' Run again with --debug for the stack trace.'}`);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  io.err(
+    `plenary: internal error (${message}). Please report it with the version (plenary ${safeVersion()}) and the command (plenary ${command}).${debug ? '' : ' Run again with --debug for the stack trace.'}`,
+  );
   if (debug && error instanceof Error && error.stack) io.err(error.stack);
   return EXIT_INTERNAL;
 }
@@ -54,9 +61,17 @@ function safeVersion(): string {
 
 /** Entry point of the built CLI. */
 export async function cli(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // a closed pipe (`plenary validate ... | head -1`): the rest of the output is dropped quietly and the command
+  // still ends with its own exit code (validate's verdict); other write errors reach writeStdout's callback
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {}); // nowhere left to report to
+  // a fault outside the command's promise chain (a timer, a stream callback) gets the same one-line report
+  const fault = (error: unknown) => {
+    process.exitCode = internalFault(error, { err: (text) => process.stderr.write(`${text}\n`) }, process.argv.includes('--debug'), process.argv);
+    process.exit();
+  };
+  process.on('uncaughtException', fault);
+  process.on('unhandledRejection', fault);
   const code = await main(process.argv);
   process.exitCode = code;
 }

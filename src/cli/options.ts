@@ -5,9 +5,10 @@ import { didYouMean } from '../common/suggest';
 export const MAX_RUNS = 10_000_000;
 
 export function parseRuns(text: string): number {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) throw new InvalidArgumentError(`"${text}" is not a whole number of runs (1 to ${MAX_RUNS.toLocaleString('en-US')})`);
-  const n = Number(t);
+  // 10000, 10_000, 10,000 and 1e4 all mean ten thousand; anything else that is not a whole number is refused
+  const t = text.trim().replace(/(?<=\d)[_,](?=\d{3})/g, '');
+  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`"${text}" is not a whole number of runs (1 to ${MAX_RUNS.toLocaleString('en-US')})`);
   if (n < 1) throw new InvalidArgumentError(`at least 1 run is needed (received ${text})`);
   if (n > MAX_RUNS) throw new InvalidArgumentError(`${text} runs is more than the maximum of ${MAX_RUNS.toLocaleString('en-US')}; split the job with --shard i/n instead`);
   return n;
@@ -24,8 +25,11 @@ export function parseCount(name: string, min: number, max: number) {
 }
 
 /** Any string is a seed; it is used as given (so "42" and "042" are different seeds). */
+/** Any text is a seed, used as given; the only limit guards against pasting a file by mistake. */
+export const MAX_SEED_LENGTH = 10_000;
+
 export function parseSeed(text: string): string {
-  if (text.length > 200) throw new InvalidArgumentError('a seed is at most 200 characters');
+  if (text.length > MAX_SEED_LENGTH) throw new InvalidArgumentError(`a seed is at most ${MAX_SEED_LENGTH} characters (received ${text.length})`);
   return text;
 }
 

@@ -17,12 +17,16 @@ export function editDistance(a: string, b: string): number {
 export function closest(word: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestRaw = Infinity;
   const lower = word.toLowerCase();
   for (const candidate of known) {
     const c = candidate.toLowerCase();
-    const d = c.startsWith(lower) || lower.startsWith(c) ? Math.min(1, editDistance(lower, c)) : editDistance(lower, c);
-    if (d < bestDistance) {
+    const raw = editDistance(lower, c);
+    const d = c.startsWith(lower) || lower.startsWith(c) ? Math.min(1, raw) : raw;
+    // ties go to the closer spelling ("consensus-minus-subjekt" → "consensus-minus-subject", not the prefix "consensus")
+    if (d < bestDistance || (d === bestDistance && raw < bestRaw)) {
       bestDistance = d;
+      bestRaw = raw;
       best = candidate;
     }
   }

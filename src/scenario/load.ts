@@ -31,7 +31,13 @@ interface Origin {
 
 const nowhere = (file: string): Origin => ({ locate: () => ({ file }), locateKey: () => ({ file }) });
 
-function originOf(source: YamlSource, roster?: { source: YamlSource; data: RosterDocument }, merged?: { participants: string[]; blocs: string[] }, own?: { participants: string[]; blocs: string[] }): Origin {
+/** One roster file of an include chain (the included roster first, then the rosters it extends), with its own entries. */
+interface RosterLayer {
+  readonly source: YamlSource;
+  readonly data: RosterDocument;
+}
+
+function originOf(source: YamlSource, roster?: { layers: readonly RosterLayer[] }, merged?: { participants: string[]; blocs: string[] }, own?: { participants: string[]; blocs: string[] }): Origin {
   // paths into participants/blocs of the merged list map back to the scenario file or to the roster file
   const map = (path: Path): { src: YamlSource; path: Path } => {
     const [section, index, ...rest] = path;
@@ -39,8 +45,10 @@ function originOf(source: YamlSource, roster?: { source: YamlSource; data: Roste
       const id = merged[section][index];
       const mine = own[section].indexOf(id);
       if (mine >= 0) return { src: source, path: [section, mine, ...rest] };
-      const theirs = roster.data[section].findIndex((x) => x.id === id);
-      if (theirs >= 0) return { src: roster.source, path: [section, theirs, ...rest] };
+      for (const layer of roster.layers) {
+        const theirs = layer.data[section].findIndex((x) => x.id === id);
+        if (theirs >= 0) return { src: layer.source, path: [section, theirs, ...rest] };
+      }
     }
     return { src: source, path };
   };
@@ -107,6 +115,7 @@ function shapeProblems(schema: z.ZodType, error: z.ZodError, data: unknown, orig
     const at = origin.locate(path);
     let message: string;
     if (issue.code === 'invalid_type' && value === undefined) message = `is required (expected ${issue.expected})`;
+    else if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof value === 'number') message = `expected a finite ${issue.expected}, received ${received(value)}`;
     else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, received ${received(value)}`;
     else if (issue.code === 'too_small' || issue.code === 'too_big') {
       const limit = String((issue as { minimum?: unknown; maximum?: unknown }).minimum ?? (issue as { maximum?: unknown }).maximum);
@@ -133,10 +142,9 @@ export function includeRoot(file: string): string {
   }
 }
 
-function resolveInclude(file: string, include: string): string | string {
-  if (isAbsolute(include)) return `roster: "${include}" is an absolute path; give a path relative to the scenario file`;
+function resolveInclude(file: string, include: string, root = includeRoot(file), key = 'roster'): string | string {
+  if (isAbsolute(include)) return `${key}: "${include}" is an absolute path; give a path relative to the ${key === 'roster' ? 'scenario' : 'roster'} file`;
   const target = resolve(dirname(resolve(file)), include);
-  const root = includeRoot(file);
   let real = target;
   try {
     real = realpathSync(target);
@@ -145,21 +153,25 @@ function resolveInclude(file: string, include: string): string | string {
   }
   const rel = relative(realpathSync(root), real);
   if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    return `roster: "${include}" resolves outside the scenario folder tree (${root}); includes may not escape it`;
+    return `${key}: "${include}" resolves outside the scenario folder tree (${root}); includes may not escape it`;
   }
   return target;
 }
 
-function mergeById<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
+/** `own` entries override `base` entries by id; entries that are not objects with an id are kept as they are, for the schema to report. */
+function mergeById<T extends { id: string }>(base: readonly T[], own: readonly unknown[]): T[] {
   const byId = new Map(base.map((x) => [x.id, x]));
   const out: T[] = base.map((x) => ({ ...x }));
   for (const item of own) {
-    const i = out.findIndex((x) => x.id === item.id);
-    if (i >= 0 && byId.has(item.id)) out[i] = { ...out[i], ...item };
-    else out.push(item);
+    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    const i = typeof id === 'string' && byId.has(id) ? out.findIndex((x) => x.id === id) : -1;
+    if (i >= 0) out[i] = { ...out[i], ...(item as T) };
+    else out.push(item as T);
   }
   return out;
 }
+
+const idOf = (x: unknown): string => String(x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
 
 /** Validates parsed data (any JSON-like value). Never throws. */
 export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
@@ -177,15 +189,17 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
       return { errors: loaded.problems.map((p) => (p.file === file ? { ...p, ...at } : p)), warnings: [] };
     }
     const own = {
-      participants: Array.isArray(input.participants) ? (input.participants as { id?: unknown }[]).map((p) => String(p?.id)) : [],
-      blocs: Array.isArray(input.blocs) ? (input.blocs as { id?: unknown }[]).map((b) => String(b?.id)) : [],
+      participants: Array.isArray(input.participants) ? input.participants.map(idOf) : [],
+      blocs: Array.isArray(input.blocs) ? input.blocs.map(idOf) : [],
     };
-    const ownParticipants = Array.isArray(input.participants) ? (input.participants as { id: string }[]) : [];
-    const ownBlocs = Array.isArray(input.blocs) ? (input.blocs as { id: string }[]) : [];
+    const ownParticipants: unknown[] = Array.isArray(input.participants) ? input.participants : [];
+    const ownBlocs: unknown[] = Array.isArray(input.blocs) ? input.blocs : [];
     const participants = mergeById(loaded.data.participants as { id: string }[], ownParticipants);
     const blocs = mergeById(loaded.data.blocs as { id: string }[], ownBlocs);
-    input = { ...input, participants, blocs };
-    if (source) origin = originOf(source, { source: loaded.source, data: loaded.data }, { participants: participants.map((p) => p.id), blocs: blocs.map((b) => b.id) }, own);
+    // a section of the wrong type stays as written, so the schema reports it (rather than the roster hiding it)
+    const keep = (section: unknown, merged: unknown[]) => (section === undefined || Array.isArray(section) ? merged : section);
+    input = { ...input, participants: keep(input.participants, participants), blocs: keep(input.blocs, blocs) };
+    if (source) origin = originOf(source, { layers: loaded.layers }, { participants: participants.map(idOf), blocs: blocs.map(idOf) }, own);
   }
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
@@ -211,17 +225,72 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   return { scenario: normalize(doc, file), errors, warnings };
 }
 
-function loadRoster(file: string, include: string): { data: RosterDocument; source: YamlSource } | { problems: Problem[] } {
-  const target = resolveInclude(file, include);
-  if (target.startsWith('roster:')) return { problems: [{ severity: 'error', file, path: 'roster', message: target.slice('roster: '.length) }] };
+/** How many rosters an include may chain through `extends` (kp-2023 → kp-2022 → ... → kp-2009). */
+export const MAX_ROSTER_CHAIN = 10;
+
+const realOrSelf = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
+
+/**
+ * Loads the roster a scenario includes. A roster may extend an earlier one (`extends:`): the earlier roster's
+ * participants and blocs, less `remove`, with this roster's entries added or overriding by id. Every file of the
+ * chain must stay inside the scenario file's collection root; a chain may not loop or exceed MAX_ROSTER_CHAIN.
+ */
+function loadRoster(
+  file: string,
+  include: string,
+  root = includeRoot(file),
+  chain: readonly string[] = [],
+): { data: RosterDocument; layers: RosterLayer[] } | { problems: Problem[] } {
+  const key = chain.length === 0 ? 'roster' : 'extends';
+  const target = resolveInclude(file, include, root, key);
+  if (target.startsWith(`${key}:`)) return { problems: [{ severity: 'error', file, path: key, message: target.slice(key.length + 2) }] };
+  const real = realOrSelf(target);
+  if (chain.includes(real)) {
+    return { problems: [{ severity: 'error', file, path: key, message: `rosters extend each other in a loop: ${[...chain, real].map((f) => relative(root, f)).join(' extends ')}` }] };
+  }
+  if (chain.length >= MAX_ROSTER_CHAIN) {
+    return { problems: [{ severity: 'error', file, path: key, message: `more than ${MAX_ROSTER_CHAIN} rosters chained by extends; flatten the chain` }] };
+  }
   const text = readText(target);
-  if (!text.ok) return { problems: text.problems.map((p) => ({ ...p, message: `roster ${p.message}` })) };
+  // reported at the including file's `roster:` / `extends:` line, naming the file it could not read
+  if (!text.ok) return { problems: text.problems.map((p) => ({ ...p, file, line: undefined, column: undefined, path: key, message: `"${include}" (${target}): ${p.message}` })) };
   const yaml = parseYaml(target, text.value);
   if (!yaml.ok) return { problems: yaml.problems };
   const parsed = rosterSchema.safeParse(yaml.value.data);
   if (!parsed.success) return { problems: shapeProblems(rosterSchema, parsed.error, yaml.value.data, originOf(yaml.value)) };
   if ((parsed.data as { roster?: unknown }).roster !== undefined) return { problems: [{ severity: 'error', file: target, path: 'roster', message: 'a roster may not include another roster' }] };
-  return { data: parsed.data, source: yaml.value };
+  const own: RosterLayer = { source: yaml.value, data: parsed.data };
+  if (parsed.data.extends === undefined) {
+    if (parsed.data.remove.length > 0) {
+      return { problems: [{ severity: 'error', file: target, ...locate(yaml.value, ['remove']), path: 'remove', message: 'remove needs extends: there is no earlier roster to remove participants from' }] };
+    }
+    return { data: parsed.data, layers: [own] };
+  }
+  const base = loadRoster(target, parsed.data.extends, root, [...chain, real]);
+  if ('problems' in base) return base;
+  const baseIds = base.data.participants.map((p) => p.id);
+  const unknown = parsed.data.remove.flatMap((id, i) =>
+    baseIds.includes(id)
+      ? []
+      : [{ severity: 'error' as const, file: target, ...locate(yaml.value, ['remove', i]), path: `remove[${i}]`, message: `"${id}" is not a participant of the extended roster ${parsed.data.extends}.${didYouMean(id, baseIds)}`.replace(/\.$/, '') }],
+  );
+  if (unknown.length > 0) return { problems: unknown };
+  const gone = new Set(parsed.data.remove);
+  // entries merge as written (like a scenario's entries over its roster): an override keeps what it does not say
+  const raw = yaml.value.data as { participants?: RosterDocument['participants']; blocs?: RosterDocument['blocs'] };
+  const data: RosterDocument = {
+    ...parsed.data,
+    participants: mergeById(base.data.participants.filter((p) => !gone.has(p.id)), raw.participants ?? []),
+    blocs: mergeById(base.data.blocs.map((b) => ({ ...b, members: b.members.filter((m) => !gone.has(m)) })), raw.blocs ?? []),
+    ...(base.data.sources !== undefined || parsed.data.sources !== undefined ? { sources: { ...base.data.sources, ...parsed.data.sources } } : {}),
+  };
+  return { data, layers: [own, ...base.layers] };
 }
 
 /** Validates YAML text. Never throws. */

@@ -209,6 +209,12 @@ export const roster = z
   .object({
     $schema: z.string().optional(),
     year: z.number().int().min(1900).max(2200).optional(),
+    extends: z
+      .string()
+      .max(500)
+      .optional()
+      .describe('an earlier roster this one starts from (path relative to this file, inside the scenario folder tree); entries here add to or override it by id'),
+    remove: z.array(id).max(10_000).default([]).describe('participant ids of the extended roster that are no longer listed (withdrawn, removed, absorbed)'),
     participants: z.array(participant).max(10_000).default([]),
     blocs: z.array(bloc).max(1000).default([]),
     sources: z.record(z.string(), z.string()).optional(),

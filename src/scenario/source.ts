@@ -3,7 +3,7 @@
  * (no custom tags, no code), a cap on alias expansion, and line numbers for every node.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, visit, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, isCollection, isNode, type Document } from 'yaml';
 import type { Problem } from './problems';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -62,58 +62,87 @@ export function readText(file: string): Read<string> {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return fail(file, `is not valid UTF-8 text (first bad byte at offset ${at})`);
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    return fail(file, `is not valid UTF-8 text (first bad byte at offset ${at}); save it as UTF-8`, line, at - bytes.lastIndexOf(0x0a, at - 1));
   }
   return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 1; i <= bytes.length; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i));
-    } catch {
-      // a truncated multi-byte sequence at the end is not yet an error: keep going until it cannot be completed
-      if (i === bytes.length || i - lastBoundary(bytes, i) > 4) return i - 1;
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
     }
+    const n = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n > bytes.length - 1) return i;
+    let cp = lead & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (bytes[i + k] & 0x3f);
+    }
+    const min = n === 1 ? 0x80 : n === 2 ? 0x800 : 0x10000;
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
   }
   return bytes.length;
 }
-const lastBoundary = (bytes: Buffer, end: number): number => {
-  let i = end - 1;
-  while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
-  return i;
-};
 
 /** Parses YAML text into a mapping with line information; every syntax problem is reported with line and column. */
 export function parseYaml(file: string, text: string): Read<YamlSource> {
   if (text.trim() === '') return fail(file, 'is empty; a scenario is a YAML mapping (see `plenary schema`)', 1);
+  try {
+    return parseNonEmpty(file, text);
+  } catch (error) {
+    // the yaml library reports problems as data; this catches what it cannot (e.g. a stack overflow on deep nesting)
+    return fail(file, `YAML could not be read: ${yamlMessage(error instanceof Error ? error.message : String(error))}`);
+  }
+}
+
+function parseNonEmpty(file: string, text: string): Read<YamlSource> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const pos = error.linePos?.[0];
-    problems.push({
-      severity: 'error',
-      file,
-      line: pos?.line,
-      column: pos?.col,
-      path: '',
-      message: `YAML ${error.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(error.message)}`,
-    });
-  }
+  const tagged = new Set<number>();
   visit(doc, (_key, node) => {
     if (isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const pos = node.range ? lines.linePos(node.range[0]) : undefined;
+      if (pos) tagged.add(pos.line);
       problems.push({
         severity: 'error',
         file,
         line: pos?.line,
         column: pos?.col,
         path: '',
-        message: `custom YAML tag ${node.tag} is not allowed (scenario files are plain data)`,
+        message: `custom YAML tag ${shortTag(node.tag)} is not allowed (scenario files are plain data; allowed: strings, numbers, booleans, null, lists, mappings)`,
       });
     }
   });
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) {
+        const pos = pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
+        problems.push({ severity: 'error', file, line: pos?.line, column: pos?.col, path: '', message: 'a mapping key must be plain text, not a list or mapping' });
+      }
+    },
+  });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    // prettyErrors is off (it would copy source lines into messages), so positions come from the line counter
+    const pos = error.linePos?.[0] ?? (error.pos ? lines.linePos(error.pos[0]) : undefined);
+    if (error.code === 'TAG_RESOLVE_FAILED' && pos && tagged.has(pos.line)) continue; // reported above, with the tag
+    problems.push({
+      severity: 'error',
+      file,
+      line: pos?.line,
+      column: pos?.col,
+      path: '',
+      message: yamlProblem(error.code, error.message, error.pos ? text.slice(error.pos[0]) : ''),
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (problems.length > 0) return { ok: false, problems };
   let data: unknown;
   try {
@@ -121,7 +150,8 @@ export function parseYaml(file: string, text: string): Read<YamlSource> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      return fail(file, `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}): the file looks like an alias bomb`);
+      const at = firstAlias(doc, lines);
+      return fail(file, `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}): the file looks like an alias bomb; write the values out instead of repeating *aliases`, at?.line, at?.col);
     }
     return fail(file, `YAML could not be read: ${firstLine(message)}`);
   }
@@ -133,6 +163,31 @@ export function parseYaml(file: string, text: string): Read<YamlSource> {
 }
 
 const firstLine = (message: string): string => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+const yamlMessage = (message: string): string =>
+  /maximum call stack/i.test(message) ? 'the YAML is nested too deeply to read' : firstLine(message).replaceAll('tag:yaml.org,2002:', '!!');
+
+/** A YAML library error in the user's terms (`rest` is the source text from the error's position on). */
+function yamlProblem(code: string, message: string, rest: string): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n,{}]*/.exec(rest)?.[0].trim().replace(/^["']|["']$/g, '');
+    return `YAML duplicate key${key ? ` "${key}"` : ''}: a key may appear only once in a mapping; remove or merge the repeated one`;
+  }
+  if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: the file holds several YAML documents (separated by ---); a scenario file holds exactly one';
+  return `YAML syntax error: ${yamlMessage(message)}`;
+}
+/** `!!js/function` rather than `tag:yaml.org,2002:js/function`: the tag as the user wrote it. */
+const shortTag = (tag: string): string => (tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag);
+
+function firstAlias(doc: Document.Parsed, lines: LineCounter): { line: number; col: number } | undefined {
+  let at: { line: number; col: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) at = lines.linePos(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
 
 /** Line and column of the node at `path`, or of its nearest ancestor that exists. */
 export function locate(source: YamlSource, path: readonly (string | number)[]): { line?: number; column?: number } {
