@@ -10,7 +10,12 @@ export interface CompiledTransition<C, E> {
   readonly guard?: (context: C, event: E) => boolean;
   readonly target: number;
   readonly updates: readonly ((context: C, event: E) => C)[];
+  /** the same updates applied in place, for a context owned by one configuration (see `Configuration.owned`) */
+  readonly mutations: readonly ((context: C, event: E) => void)[];
 }
+
+/** An update applied in place: must leave the context equal to what the pure update returns. */
+export type InPlaceUpdate<C, E> = (context: C, event: E) => void;
 
 export interface CompiledMachine<C, E extends { type: string }> {
   readonly states: readonly string[];
@@ -45,6 +50,11 @@ export function compileMachine<C, E extends { type: string }>(
   machine: AnyStateMachine,
   guards: Record<string, (context: C, event: E) => boolean>,
   updates: Record<string, (context: C, event: E) => C>,
+  /**
+   * optional in-place versions of some updates (an optimisation for the Monte Carlo: no object per event); an
+   * update without one is applied in place generically, by copying the pure update's result into the context
+   */
+  inPlace: Partial<Record<string, InPlaceUpdate<C, E>>> = {},
 ): CompiledMachine<C, E> {
   const root = machine.root as unknown as RawNode & { initial?: { target: { key: string }[] } };
   const nodes = Object.values(root.states);
@@ -54,13 +64,14 @@ export function compileMachine<C, E extends { type: string }>(
     if (target < 0) throw new Error(`transition from ${from} to an unknown state`);
     const guardName = t.guard === undefined ? undefined : nameOf(t.guard, 'guard');
     if (guardName !== undefined && !guards[guardName]) throw new Error(`guard ${guardName} has no implementation`);
-    const updateList = t.actions.map((a) => {
-      const name = nameOf(a, 'action');
+    const names = t.actions.map((a) => nameOf(a, 'action'));
+    const updateList = names.map((name) => {
       const f = updates[name];
       if (!f) throw new Error(`action ${name} has no implementation`);
       return f;
     });
-    return { ...(guardName !== undefined ? { guard: guards[guardName] } : {}), target, updates: updateList };
+    const mutations = names.map((name, k): InPlaceUpdate<C, E> => inPlace[name] ?? ((context, event) => void Object.assign(context as object, updateList[k](context, event))));
+    return { ...(guardName !== undefined ? { guard: guards[guardName] } : {}), target, updates: updateList, mutations };
   };
   for (const n of nodes) if (Object.keys(n.states ?? {}).length > 0) throw new Error(`state ${n.key} is nested; the interpreter handles flat machines`);
   const initialKey = root.initial?.target?.[0]?.key ?? states[0];
@@ -76,15 +87,25 @@ export function compileMachine<C, E extends { type: string }>(
 export interface Configuration<C> {
   state: number;
   context: C;
+  /**
+   * the context object belongs to this configuration alone (nobody keeps a reference to it): updates mutate it in
+   * place instead of creating a new context per event. Same values either way (XState's assign semantics).
+   */
+  owned?: boolean;
 }
 
 function take<C, E>(candidates: readonly CompiledTransition<C, E>[] | undefined, config: Configuration<C>, event: E): boolean {
   if (!candidates) return false;
-  for (const t of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const t = candidates[k];
     if (t.guard === undefined || t.guard(config.context, event)) {
-      let context = config.context;
-      for (const update of t.updates) context = update(context, event);
-      config.context = context;
+      if (config.owned === true) {
+        for (let u = 0; u < t.mutations.length; u++) t.mutations[u](config.context, event);
+      } else {
+        let context = config.context;
+        for (const update of t.updates) context = update(context, event);
+        config.context = context;
+      }
       config.state = t.target;
       return true;
     }

@@ -40,6 +40,8 @@ export interface ProcedureContext extends ProcedureInput {
   readonly rounds: number;
   readonly hours: number;
   readonly tally?: Tally;
+  /** the floor as the fallback vote's electorate sees it, when it differs (observers voting only in the vote) */
+  readonly voteTally?: Tally;
   /** a vote has been taken on the option on the floor (consensus-then-vote) */
   readonly voted: boolean;
   /** adopted option index, or -1 */
@@ -50,7 +52,7 @@ export interface ProcedureContext extends ProcedureInput {
 
 export type ProcedureEvent =
   | { type: 'TABLE'; option: number }
-  | { type: 'ANSWERS'; tally: Tally }
+  | { type: 'ANSWERS'; tally: Tally; voteTally?: Tally }
   | { type: 'CALL_FOR_CONSENSUS' }
   | { type: 'CALL_VOTE' }
   | { type: 'CONSULT' }
@@ -78,7 +80,7 @@ const fits = (c: ProcedureContext, hours: number): boolean => c.hours + hours <=
 const updateImpl = {
   tableOption: (c, e) =>
     e.type !== 'TABLE' ? c : { ...c, option: e.option, tabledMask: c.tabledMask | (1 << e.option), round: 0, voted: false, hours: c.hours + c.hoursToTable },
-  recordAnswers: (c, e) => (e.type !== 'ANSWERS' ? c : { ...c, tally: e.tally }),
+  recordAnswers: (c, e) => (e.type !== 'ANSWERS' ? c : { ...c, tally: e.tally, voteTally: e.voteTally }),
   startRound: (c) => ({ ...c, round: c.round + 1, rounds: c.rounds + 1, hours: c.hours + c.hoursPerRound }),
   recordAdoption: (c) => ({ ...c, adopted: c.option }),
   recordConsensusPassed: (c) => ({ ...c, lastCheck: { kind: 'consensus', passed: true } }),
@@ -93,7 +95,7 @@ const checkImpl = {
   optionNotYetTabled: (c, e) =>
     e.type === 'TABLE' && e.option >= 0 && e.option < c.options.length && (c.tabledMask & (1 << e.option)) === 0 && fits(c, c.hoursToTable),
   ruleAdopts: (c) => c.tally !== undefined && c.rule.adopts(c.tally),
-  voteAdopts: (c) => c.tally !== undefined && (c.rule.mode === 'vote' ? c.rule.adopts(c.tally) : c.rule.fallback?.adopts(c.tally) === true),
+  voteAdopts: (c) => c.tally !== undefined && (c.rule.mode === 'vote' ? c.rule.adopts(c.tally) : c.rule.fallback?.adopts(c.voteTally ?? c.tally) === true),
   ruleCallsForConsensus: (c) => c.rule.mode !== 'vote',
   ruleCallsForVote: (c) => c.rule.mode === 'vote',
   voteFallbackAvailable: (c) => c.rule.fallback !== undefined && !c.voted,

@@ -53,17 +53,32 @@ export function addRun(t: Tallies, r: RunResult, runIndex: number): void {
   if (r.adoptedBy === 'vote') t.adoptedByVote[r.outcome]++;
   bump(t.hours, Math.round(r.hours * MILLI));
   bump(t.rounds, r.rounds);
-  let any: Set<number> | undefined;
+  // a member decisive on several options counts once in decisiveAny: marked with this call's stamp (no Set per run)
+  let stamp = 0;
   for (let o = 0; o < r.decisive.length; o++) {
     const list = r.decisive[o];
     if (!list || list.length === 0) continue;
-    any ??= new Set();
-    for (const m of list) {
-      t.decisive[o][m]++;
-      any.add(m);
+    if (stamp === 0) stamp = nextStamp(t.decisiveAny.length);
+    const row = t.decisive[o];
+    for (let k = 0; k < list.length; k++) {
+      const m = list[k];
+      row[m]++;
+      if (seen[m] !== stamp) {
+        seen[m] = stamp;
+        t.decisiveAny[m]++;
+      }
     }
   }
-  if (any) for (const m of any) t.decisiveAny[m]++;
+}
+
+let seen = new Int32Array(0);
+let lastStamp = 0;
+function nextStamp(size: number): number {
+  if (seen.length < size || lastStamp >= 0x7fffffff) {
+    seen = new Int32Array(Math.max(size, seen.length));
+    lastStamp = 0;
+  }
+  return ++lastStamp;
 }
 
 const mergeHist = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {

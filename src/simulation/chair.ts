@@ -15,7 +15,7 @@ function nextUntabled(c: ProcedureContext): number {
 
 /**
  * Table options in order; call for consensus (or a vote, if the rule votes); on objection, offer a concession when one
- * is due, else consult while rounds remain; then the rule's fallback vote, if any; then the next option. Out of time:
+ * is due, else consult while rounds remain (not under a written procedure: one circulation, no consultations); then the rule's fallback vote, if any; then the next option. Out of time:
  * defer. Out of options: close with no decision (the status quo stands).
  */
 export const simulatedChair: ChairPolicy = (state, c, fallbackToNextOption) => {
@@ -28,9 +28,11 @@ export const simulatedChair: ChairPolicy = (state, c, fallbackToNextOption) => {
     case 'positionsStated':
       return checks.ruleCallsForVote(c, { type: 'CALL_VOTE' }) ? { type: 'CALL_VOTE' } : { type: 'CALL_FOR_CONSENSUS' };
     case 'objected': {
-      if (checks.concessionDue(c, { type: 'OFFER_CONCESSION' })) return { type: 'OFFER_CONCESSION' };
-      if (checks.roundLeft(c, { type: 'CONSULT' })) return { type: 'CONSULT' };
-      if (c.round < c.maxRoundsPerOption) return { type: 'DEFER' }; // rounds left but no time for one
+      // a written procedure is one circulation: a written objection ends it, there is no floor to consult
+      const consults = c.rule.mode !== 'written';
+      if (consults && checks.concessionDue(c, { type: 'OFFER_CONCESSION' })) return { type: 'OFFER_CONCESSION' };
+      if (consults && checks.roundLeft(c, { type: 'CONSULT' })) return { type: 'CONSULT' };
+      if (consults && c.round < c.maxRoundsPerOption) return { type: 'DEFER' }; // rounds left but no time for one
       if (checks.voteFallbackAvailable(c, { type: 'CALL_VOTE' })) return { type: 'CALL_VOTE' };
       const next = fallbackToNextOption ? nextUntabled(c) : -1;
       if (next >= 0) return fits(c, c.hoursToTable) ? { type: 'TABLE', option: next } : { type: 'DEFER' };

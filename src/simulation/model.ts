@@ -43,6 +43,8 @@ export interface Model {
   readonly size: number;
   /** 1 when the member's stance counts in the rule's tally */
   readonly voting: Uint8Array;
+  /** the electorate of the rule's fallback vote: the same array as `voting` unless the electorates differ */
+  readonly voteVoting: Uint8Array;
   readonly weight: Float64Array;
   /** per rule group: 1 when the member belongs */
   readonly groups: readonly Uint8Array[];
@@ -105,10 +107,16 @@ export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
   const cohesion = new Float64Array(size);
   const soften = new Float64Array(size);
   const { resistance, pressureEffect } = scenario.model;
+  const votes = (p: (typeof members)[number], electorate: DecisionRule['electorate']): 0 | 1 =>
+    (p.role === 'participant' || electorate.observersVote) && p.present && !(electorate.excludeSubject && p.id === scenario.subject) ? 1 : 0;
+  const fallbackElectorate = rule.fallback?.electorate;
+  const sameElectorate =
+    fallbackElectorate === undefined ||
+    (fallbackElectorate.observersVote === rule.electorate.observersVote && fallbackElectorate.excludeSubject === rule.electorate.excludeSubject);
+  const voteVoting = sameElectorate ? voting : new Uint8Array(size);
   members.forEach((p, i) => {
-    const decides = p.role === 'participant' || rule.electorate.observersVote;
-    const excluded = rule.electorate.excludeSubject && p.id === scenario.subject;
-    voting[i] = decides && p.present && !excluded ? 1 : 0;
+    voting[i] = votes(p, rule.electorate);
+    if (!sameElectorate) voteVoting[i] = votes(p, fallbackElectorate!);
     weight[i] = p.weight;
     const l = leaders.get(p.id);
     if (l !== undefined) {
@@ -162,6 +170,7 @@ export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
     names: members.map((p) => p.name),
     size,
     voting,
+    voteVoting,
     weight,
     groups,
     leader,

@@ -5,8 +5,8 @@
  */
 import { compileMachine, send, type CompiledMachine, type Configuration } from '../machines/interpreter';
 import { checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../machines/procedure';
-import { CONCEDE_EVENT, FOLLOW_EVENT, nextStance, PRESS_EVENT, SOFTEN_EVENT, STATE_EVENT, stanceTable, UNDECIDED } from '../machines/stanceTable';
-import { ABSTAIN, OBJECT, type Stance, type Tally } from '../rules/types';
+import { CONCEDE_EVENT, EVENT_COUNT, FOLLOW_EVENT, PRESS_EVENT, SOFTEN_EVENT, STATE_EVENT, stanceTable, UNDECIDED } from '../machines/stanceTable';
+import { ABSTAIN, OBJECT, type DecisionRule, type Stance, type Tally } from '../rules/types';
 import { decisiveBlockers } from './blockers';
 import { simulatedChair, type ChairPolicy } from './chair';
 import type { Model } from './model';
@@ -14,10 +14,61 @@ import type { Rng } from './rng';
 import { tallyOf } from './tally';
 
 type Compiled = CompiledMachine<ProcedureContext, ProcedureEvent>;
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+const PASSED_CONSENSUS = Object.freeze({ kind: 'consensus', passed: true } as const);
+const FAILED_CONSENSUS_CHECK = Object.freeze({ kind: 'consensus', passed: false } as const);
+const PASSED_VOTE = Object.freeze({ kind: 'vote', passed: true } as const);
+const FAILED_VOTE_CHECK = Object.freeze({ kind: 'vote', passed: false } as const);
+
+/**
+ * The procedure's context updates applied in place, for the Monte Carlo (a context owned by one run): the same
+ * assignments as `updates` in machines/procedure.ts, without an object per event. test/bench/engine.test.ts checks
+ * each against its pure update; an update missing here is applied in place generically (by the interpreter).
+ */
+export const inPlaceUpdates: Partial<Record<keyof typeof updates, (context: Writable<ProcedureContext>, event: ProcedureEvent) => void>> = {
+  tableOption: (c, e) => {
+    if (e.type !== 'TABLE') return;
+    c.option = e.option;
+    c.tabledMask = c.tabledMask | (1 << e.option);
+    c.round = 0;
+    c.voted = false;
+    c.hours = c.hours + c.hoursToTable;
+  },
+  recordAnswers: (c, e) => {
+    if (e.type === 'ANSWERS') {
+      c.tally = e.tally;
+      c.voteTally = e.voteTally;
+    }
+  },
+  startRound: (c) => {
+    c.round = c.round + 1;
+    c.rounds = c.rounds + 1;
+    c.hours = c.hours + c.hoursPerRound;
+  },
+  recordAdoption: (c) => {
+    c.adopted = c.option;
+  },
+  recordConsensusPassed: (c) => {
+    c.lastCheck = PASSED_CONSENSUS;
+  },
+  recordConsensusFailed: (c) => {
+    c.lastCheck = FAILED_CONSENSUS_CHECK;
+  },
+  recordVotePassed: (c) => {
+    c.voted = true;
+    c.lastCheck = PASSED_VOTE;
+  },
+  recordVoteFailed: (c) => {
+    c.voted = true;
+    c.lastCheck = FAILED_VOTE_CHECK;
+  },
+};
+
 let compiled: Compiled | undefined;
 /** The procedure machine compiled once per process. */
 export function compiledProcedure(): Compiled {
-  compiled ??= compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates);
+  compiled ??= compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates, inPlaceUpdates as Record<string, (c: ProcedureContext, e: ProcedureEvent) => void>);
   return compiled;
 }
 
@@ -49,25 +100,69 @@ export interface RunOptions {
 
 const FLOOR_STATES = new Set<ProcedureState>(['floor', 'consulting']);
 
+type Move = { member: number; from: Stance; to: Stance; why: 'soften' | 'pressure' | 'bloc' | 'concession' };
+/** shared by runs that do not narrate: never pushed to */
+const NO_MOVES: Move[] = [];
+
+/**
+ * The initial procedure context of a model, built once: contexts are immutable (every update returns a new one), so
+ * all runs share it. Every key is present from the start, so the updates' spreads keep one object shape.
+ */
+const initialContexts = new WeakMap<Model, ProcedureContext>();
+function initialContextOf(model: Model): ProcedureContext {
+  let context = initialContexts.get(model);
+  if (context === undefined) {
+    context = { ...initialContext(model.procedure), tally: undefined, lastCheck: undefined };
+    initialContexts.set(model, context);
+  }
+  return context;
+}
+
+const NOT_FAILED = 0;
+const FAILED_CONSENSUS = 1;
+const FAILED_VOTE = 2;
+
 export class PlenaryRun {
   readonly stances: Uint8Array;
   private readonly machine = compiledProcedure();
   private readonly config: Configuration<ProcedureContext>;
   private readonly table = stanceTable();
-  private readonly failed: (Uint8Array | undefined)[];
-  private readonly failedKind: ('consensus' | 'vote')[];
+  /** per tabled option: the floor of its last failed check (valid when failedKind is not NOT_FAILED) */
+  private readonly failed: Uint8Array[];
+  private readonly failedKind: Uint8Array;
+  /** per state index: the floor answers next */
+  private readonly floorState: readonly boolean[];
   private lastChairEvent: ProcedureEvent['type'] | undefined;
   readonly log: RunEvent[] = [];
 
   constructor(
     readonly model: Model,
-    private readonly rng: Rng,
+    private rng: Rng,
     private readonly options: RunOptions = {},
   ) {
     this.stances = new Uint8Array(model.size).fill(UNDECIDED);
-    this.config = { state: this.machine.initial, context: initialContext(model.procedure) };
-    this.failed = model.options.map(() => undefined);
-    this.failedKind = model.options.map(() => 'consensus');
+    this.config = { state: this.machine.initial, context: initialContextOf(model) };
+    this.failed = model.options.map(() => new Uint8Array(model.size));
+    this.failedKind = new Uint8Array(model.options.length);
+    this.floorState = this.machine.states.map((s) => FLOOR_STATES.has(s as ProcedureState));
+  }
+
+  /**
+   * Starts the run afresh with another generator, reusing the buffers and one context object updated in place (the
+   * Monte Carlo's hot path: the run's context must not be kept across steps by the caller).
+   */
+  restart(rng: Rng): this {
+    this.rng = rng;
+    this.stances.fill(UNDECIDED);
+    this.config.state = this.machine.initial;
+    if (this.config.owned !== true) {
+      this.config.context = { ...initialContextOf(this.model) };
+      this.config.owned = true;
+    } else Object.assign(this.config.context, initialContextOf(this.model));
+    this.failedKind.fill(NOT_FAILED);
+    this.lastChairEvent = undefined;
+    this.log.length = 0;
+    return this;
   }
 
   get state(): ProcedureState {
@@ -81,7 +176,7 @@ export class PlenaryRun {
   }
   /** the floor answers next (no chair move is expected) */
   get floorNext(): boolean {
-    return FLOOR_STATES.has(this.state);
+    return this.floorState[this.config.state];
   }
 
   /** Chair moves the statechart accepts now (guards evaluated), for "what can happen next". */
@@ -105,17 +200,20 @@ export class PlenaryRun {
 
   /**
    * One step: the floor answers (if it is the floor's turn) or the chair moves (`chairMove`, else the chair policy).
-   * `seat` overrides one member's answer. Returns false if the chair move was not allowed.
+   * `seat` overrides one member's answer (applied right after the member's own draws, so bloc followers follow it
+   * and the random draws stay those of the simulated run). Returns false if the chair move was not allowed.
    */
   step(chairMove?: ProcedureEvent, seat?: { member: number; stance: Stance }): boolean {
     if (this.done) return false;
     if (this.floorNext) {
       const option = this.context.option;
-      const moves = this.state === 'floor' ? this.table_(option) : this.consult(option);
-      if (seat) this.stances[seat.member] = seat.stance;
+      const seatMember = seat ? seat.member : -1;
+      const moves = this.state === 'floor' ? this.table_(option, seatMember, seat?.stance) : this.consult(option, seatMember, seat?.stance);
       const tally = tallyOf(this.model, this.stances);
+      const { voteVoting, voting } = this.model;
+      const voteTally = voteVoting === voting ? undefined : tallyOf(this.model, this.stances, voteVoting);
       if (this.options.narrate) this.log.push(moves);
-      this.send({ type: 'ANSWERS', tally });
+      this.send(voteTally ? { type: 'ANSWERS', tally, voteTally } : { type: 'ANSWERS', tally });
       return true;
     }
     const policy = this.options.chair ?? simulatedChair;
@@ -147,11 +245,13 @@ export class PlenaryRun {
   result(): RunResult {
     const c = this.context;
     const decisive = this.model.options.map((_, o) => {
+      if (this.failedKind[o] === NOT_FAILED || o === c.adopted) return undefined;
       const snapshot = this.failed[o];
-      if (!snapshot || o === c.adopted) return undefined;
       const rule = this.model.rule;
-      const passes = this.failedKind[o] === 'vote' && rule.mode !== 'vote' && rule.fallback ? rule.fallback.adopts : rule.adopts;
-      return decisiveBlockers(this.model, snapshot, tallyOf(this.model, snapshot), passes);
+      const byVote = this.failedKind[o] === FAILED_VOTE && rule.mode !== 'vote' && rule.fallback !== undefined;
+      const check = byVote ? rule.fallback! : rule;
+      const mask = byVote ? this.model.voteVoting : this.model.voting;
+      return decisiveBlockers(this.model, snapshot, tallyOf(this.model, snapshot, mask), check.adopts, countsOnly(check), mask);
     });
     return {
       outcome: this.outcome(),
@@ -168,39 +268,37 @@ export class PlenaryRun {
     if (event.type !== 'ANSWERS') this.lastChairEvent = event.type;
     if (this.state === 'objected' && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) {
       const o = this.context.option;
-      this.failed[o] = (this.failed[o] ?? new Uint8Array(this.model.size));
-      this.failed[o]!.set(this.stances);
-      this.failedKind[o] = this.context.lastCheck?.kind ?? 'consensus';
+      this.failed[o].set(this.stances);
+      this.failedKind[o] = this.context.lastCheck?.kind === 'vote' ? FAILED_VOTE : FAILED_CONSENSUS;
     }
     return true;
   }
 
   /** The option is tabled: every member states a stance drawn from its distribution, then follows its bloc. */
-  private table_(option: number): RunEvent {
+  private table_(option: number, seatMember = -1, seatStance?: Stance): RunEvent {
     const { model, rng, table, stances } = this;
+    const { leader, cohesion, size } = model;
     const cumulative = model.options[option].cumulative;
-    for (let i = 0; i < model.size; i++) {
+    for (let i = 0; i < size; i++) {
       const u = rng();
       const k = i * 4;
       const s = u < cumulative[k] ? 0 : u < cumulative[k + 1] ? 1 : u < cumulative[k + 2] ? 2 : 3;
-      stances[i] = nextStance(table, UNDECIDED, STATE_EVENT[s]);
-      const l = model.leader[i];
-      if (l >= 0 && rng() < model.cohesion[i]) stances[i] = nextStance(table, stances[i], FOLLOW_EVENT[stances[l]]);
+      stances[i] = table[UNDECIDED * EVENT_COUNT + STATE_EVENT[s]];
+      const l = leader[i];
+      if (l >= 0 && rng() < cohesion[i]) stances[i] = table[stances[i] * EVENT_COUNT + FOLLOW_EVENT[stances[l]]];
+      if (i === seatMember) stances[i] = seatStance!;
     }
     return { kind: 'tabled', option, stances: this.options.narrate ? stances.slice() : stances };
   }
 
   /** A consultation round: a concession if the chair offered one, then each member may soften, be pressed, follow. */
-  private consult(option: number): RunEvent {
-    const { model, rng, table, stances } = this;
+  private consult(option: number, seatMember = -1, seatStance?: Stance): RunEvent {
+    const { model, rng, stances } = this;
+    const { leader, cohesion, soften, size } = model;
     const narrate = this.options.narrate === true;
-    const moves: { member: number; from: Stance; to: Stance; why: 'soften' | 'pressure' | 'bloc' | 'concession' }[] = [];
-    const move = (member: number, event: number, why: 'soften' | 'pressure' | 'bloc' | 'concession') => {
-      const from = stances[member] as Stance;
-      const to = nextStance(table, from, event);
-      if (narrate && to !== from) moves.push({ member, from, to, why });
-      stances[member] = to;
-    };
+    const moves: Move[] = narrate ? [] : NO_MOVES;
+    this.moves = moves;
+    const move = this.move;
     const round = this.context.round;
     const compiledOption = model.options[option];
     const concession = this.lastChairEvent === 'OFFER_CONCESSION';
@@ -211,31 +309,55 @@ export class PlenaryRun {
       }
     }
     const pressure = compiledOption.pressure;
-    for (let i = 0; i < model.size; i++) {
+    for (let i = 0; i < size; i++) {
       const s = stances[i];
-      if ((s === OBJECT || s === ABSTAIN) && rng() < model.soften[i]) move(i, SOFTEN_EVENT, 'soften');
+      if ((s === OBJECT || s === ABSTAIN) && rng() < soften[i]) move(i, SOFTEN_EVENT, 'soften');
       const effects = pressure[i];
       for (let k = 0; k < effects.length; k++) if (rng() < effects[k].probability) move(i, PRESS_EVENT[effects[k].stance], 'pressure');
-      const l = model.leader[i];
-      if (l >= 0 && rng() < model.cohesion[i]) move(i, FOLLOW_EVENT[stances[l]], 'bloc');
+      const l = leader[i];
+      if (l >= 0 && rng() < cohesion[i]) move(i, FOLLOW_EVENT[stances[l]], 'bloc');
+      if (i === seatMember) stances[i] = seatStance!;
     }
     return { kind: 'round', option, round, concession, moves, stances: narrate ? stances.slice() : stances };
   }
 
+  /** the moves of the consultation round being narrated */
+  private moves: Move[] = NO_MOVES;
+  /** one member's stance machine takes an event (from the table); narrated when it moves */
+  private readonly move = (member: number, event: number, why: Move['why']): void => {
+    const from = this.stances[member] as Stance;
+    const to = this.table[from * EVENT_COUNT + event] as Stance;
+    if (to !== from && this.moves !== NO_MOVES) this.moves.push({ member, from, to, why });
+    this.stances[member] = to;
+  };
+
   private narrateCheck(): void {
     const c = this.context;
-    const tally = c.tally!;
     const check = c.lastCheck!;
-    const rule = check.kind === 'vote' && this.model.rule.mode !== 'vote' && this.model.rule.fallback ? this.model.rule.fallback : this.model.rule;
+    const byFallback = check.kind === 'vote' && this.model.rule.mode !== 'vote' && this.model.rule.fallback !== undefined;
+    const rule = byFallback ? this.model.rule.fallback! : this.model.rule;
+    const tally = byFallback ? (c.voteTally ?? c.tally!) : c.tally!;
+    const mask = byFallback ? this.model.voteVoting : this.model.voting;
     const objectors: number[] = [];
-    for (let i = 0; i < this.model.size; i++) if (this.model.voting[i] === 1 && this.stances[i] === OBJECT) objectors.push(i);
+    for (let i = 0; i < this.model.size; i++) if (mask[i] === 1 && this.stances[i] === OBJECT) objectors.push(i);
     this.log.push({ kind: 'check', option: c.option, check: check.kind, passed: check.passed, tally, explanation: rule.explain(tally), objectors });
   }
 }
 
+/** The check reads only the counts of a tally (so every objector is alike for decisive blockers). */
+const countsOnly = (rule: DecisionRule): boolean => !rule.uses.weights && !rule.uses.groups && rule.groups.length === 0;
+
+/** One reusable run per model for `simulateRun` (synchronous, so never used by two callers at once). */
+const runners = new WeakMap<Model, PlenaryRun>();
+
 /** Runs one complete run with the simulated chair. */
 export function simulateRun(model: Model, rng: Rng): RunResult {
-  return new PlenaryRun(model, rng).runToEnd();
+  let runner = runners.get(model);
+  if (runner === undefined) {
+    runner = new PlenaryRun(model, rng);
+    runners.set(model, runner);
+  }
+  return runner.restart(rng).runToEnd();
 }
 
 

@@ -1,24 +1,35 @@
 import type { Tally } from '../rules/types';
-import { ACCEPT, OBJECT, SUPPORT } from '../rules/types';
+import { ABSTAIN, ACCEPT, OBJECT, SUPPORT } from '../rules/types';
 import type { Model } from './model';
 
-/** The rule's tally of the floor: stances of the voting members (present, deciding, not excluded). */
-export function tallyOf(model: Model, stances: Uint8Array): Tally {
-  const counts = [0, 0, 0, 0];
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The rule's tally of the floor: stances of the voting members (present, deciding, not excluded). `voting` is the
+ * electorate mask: the rule's (default) or its fallback vote's (`model.voteVoting`).
+ */
+export function tallyOf(model: Model, stances: Uint8Array, voting: Uint8Array = model.voting): Tally {
+  let support = 0;
+  let accept = 0;
+  let abstain = 0;
+  let object = 0;
   let yesWeight = 0;
   let noWeight = 0;
   let totalWeight = 0;
   let members = 0;
-  const { voting, weight, groups } = model;
+  const { weight, groups } = model;
   const g = groups.length;
-  const groupYes = new Array<number>(g).fill(0);
-  const groupNo = new Array<number>(g).fill(0);
-  const groupSize = new Array<number>(g).fill(0);
+  const groupYes = g === 0 ? NONE : new Array<number>(g).fill(0);
+  const groupNo = g === 0 ? NONE : new Array<number>(g).fill(0);
+  const groupSize = g === 0 ? NONE : new Array<number>(g).fill(0);
   for (let i = 0; i < model.size; i++) {
     if (voting[i] === 0) continue;
     const s = stances[i];
     members++;
-    counts[s]++;
+    if (s === SUPPORT) support++;
+    else if (s === ACCEPT) accept++;
+    else if (s === ABSTAIN) abstain++;
+    else if (s === OBJECT) object++;
     const w = weight[i];
     totalWeight += w;
     const yes = s === SUPPORT || s === ACCEPT;
@@ -26,24 +37,12 @@ export function tallyOf(model: Model, stances: Uint8Array): Tally {
     else if (s === OBJECT) noWeight += w;
     for (let k = 0; k < g; k++) {
       if (groups[k][i] === 0) continue;
-      groupSize[k]++;
-      if (yes) groupYes[k]++;
-      else if (s === OBJECT) groupNo[k]++;
+      (groupSize as number[])[k]++;
+      if (yes) (groupYes as number[])[k]++;
+      else if (s === OBJECT) (groupNo as number[])[k]++;
     }
   }
-  return {
-    members,
-    support: counts[0],
-    accept: counts[1],
-    abstain: counts[2],
-    object: counts[3],
-    yesWeight,
-    noWeight,
-    totalWeight,
-    groupYes,
-    groupNo,
-    groupSize,
-  };
+  return { members, support, accept, abstain, object, yesWeight, noWeight, totalWeight, groupYes, groupNo, groupSize };
 }
 
 /** The tally if the objectors `converted` had supported instead. */

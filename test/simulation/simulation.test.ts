@@ -104,6 +104,46 @@ statusQuo: none
     expect(summarize(model, runJob(model, 'x', 50), 'x').outcomes[0]).toMatchObject({ outcome: 'act', share: 1 });
   });
 
+  it('observers with a vote (DDI 2017) vote only in the fallback vote: an objecting observer does not block consensus', () => {
+    const scenario = scenarioFrom(`
+id: ddi
+meeting: { body: Test, title: Observers vote after consensus fails }
+rule: consensus
+procedure: { maxRoundsPerOption: 0 }
+participants:
+  - { id: a, name: A, stances: { act: { support: 1 } } }
+  - { id: b, name: B, stances: { act: { support: 1 } } }
+  - { id: n1, name: NGO 1, role: observer, stances: { act: { object: 1 } } }
+  - { id: n2, name: NGO 2, role: observer, stances: { act: { object: 1 } } }
+options: [{ id: act, name: Act }, { id: none, name: Nothing, tabled: false }]
+statusQuo: none
+`);
+    // consensus among participants holds: adopted at once, by consensus
+    const model = compileModel(scenario, rule('consensus-then-vote:2/3+observers'));
+    const run = simulateRun(model, runRng('x', 0));
+    expect(run).toMatchObject({ outcome: 0, adoptedBy: 'consensus' });
+    // when a participant objects, the vote counts the observers: 1 yes of 4 cast fails 2/3
+    const objecting = scenarioFrom(`
+id: ddi2
+meeting: { body: Test, title: Observers tip the vote }
+rule: consensus
+procedure: { maxRoundsPerOption: 0 }
+participants:
+  - { id: a, name: A, stances: { act: { support: 1 } } }
+  - { id: b, name: B, stances: { act: { support: 1 } } }
+  - { id: c, name: C, flexibility: 0, stances: { act: { object: 1 } } }
+  - { id: n1, name: NGO 1, role: observer, stances: { act: { object: 1 } } }
+  - { id: n2, name: NGO 2, role: observer, stances: { act: { object: 1 } } }
+options: [{ id: act, name: Act }, { id: none, name: Nothing, tabled: false }]
+statusQuo: none
+`);
+    const withObservers = simulateRun(compileModel(objecting, rule('consensus-then-vote:2/3+observers')), runRng('x', 0));
+    expect(withObservers.outcome).toBe(1); // 2 yes of 5 cast
+    expect(withObservers.decisive[0]).toEqual(expect.arrayContaining([expect.any(Number)]));
+    const without = simulateRun(compileModel(objecting, rule('consensus-then-vote:2/3')), runRng('x', 0));
+    expect(without).toMatchObject({ outcome: 0, adoptedBy: 'vote' }); // 2 yes of 3 cast
+  });
+
   it('consensus minus the subject lets the others act against the subject', () => {
     const scenario = scenarioFrom(`
 id: subject

@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: speed and scale of plenary on this machine, in one run. Not a test (no assertions): it prints a
+ * table (or, with --json, one JSON object) of medians of several repetitions, with the targets beside them.
+ *
+ *  1. engine runs/s (exactly as `plenary run` runs a job in one thread) against the plain-loop reference
+ *     (bench/reference.ts, tied to the engine by test/bench/reference.test.ts), on the default scenario;
+ *  2. the same on a synthetic 193-member body (scenarios/synthetic/ga-193.yaml);
+ *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`;
+ *  4. `--workers 2` against `--workers 1` on a 100,000-run job, and whether the outputs are byte-identical;
+ *  5. exact voting power of a 200-member weighted body (src/power);
+ *  6. peak resident memory of `plenary run --runs 1000000`.
+ *
+ * Options: --json, --quick (fewer repetitions and smaller jobs, for a smoke check), --skip-cli (sections 1, 2, 5).
+ * Ratios are measured in the same process, engine and reference alternating, so that load from other processes
+ * hits both alike; the load average is printed with the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/common/paths';
+import { ruleOrThrow } from '../src/rules/registry';
+import { loadScenario } from '../src/scenario/load';
+import { sortHist, type Tallies } from '../src/simulation/accumulator';
+import { compileModel, type Model } from '../src/simulation/model';
+import { runJobParallel } from '../src/simulation/parallel';
+import { referenceRange } from './reference';
+
+const args = new Set(process.argv.slice(2));
+const JSON_OUT = args.has('--json');
+const QUICK = args.has('--quick');
+const SKIP_CLI = args.has('--skip-cli');
+const REPS = QUICK ? 2 : 5;
+const CLI = join(PACKAGE_ROOT, 'bin', 'plenary.mjs');
+const GA_193 = join(PACKAGE_ROOT, 'scenarios', 'synthetic', 'ga-193.yaml');
+const FALLBACK_SCENARIO = join(PACKAGE_ROOT, 'test', 'fixtures', 'valid', 'three-members.yaml');
+
+const log = (text: string) => {
+  if (!JSON_OUT) process.stderr.write(`${text}\n`);
+};
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const canonical = (t: Tallies) => JSON.stringify({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
+
+// ---- 1, 2: engine against the plain loop ----------------------------------------------------------------------
+
+interface Throughput {
+  readonly scenario: string;
+  readonly members: number;
+  readonly runsPerRep: number;
+  readonly engineRunsPerSec: number;
+  readonly referenceRunsPerSec: number;
+  /** median of the per-repetition ratios engine / reference */
+  readonly ratio: number;
+  readonly identical: boolean;
+}
+
+async function throughput(file: string): Promise<Throughput> {
+  const scenario = loadScenario(file);
+  const model: Model = compileModel(scenario, ruleOrThrow(scenario.rule)); // as `plenary run` compiles it
+  const engine = async (seed: string, n: number) => runJobParallel(model, seed, n, { workers: 1 });
+  const reference = async (seed: string, n: number) => referenceRange(model, seed, 0, n);
+  // warm up both (JIT), and size a repetition to about 0.6 s of the reference
+  await engine('warm', 2000);
+  let t = performance.now();
+  await reference('warm', 2000);
+  const perRun = Math.max(1e-7, (performance.now() - t) / 2000);
+  const n = Math.max(2000, Math.min(200_000, Math.round((QUICK ? 200 : 600) / perRun / 1000) * 1000));
+  const e: number[] = [];
+  const r: number[] = [];
+  const ratios: number[] = [];
+  let identical = true;
+  for (let rep = 0; rep < REPS; rep++) {
+    const seed = `bench-${rep}`;
+    const timed = async (f: (seed: string, n: number) => Promise<Tallies>) => {
+      t = performance.now();
+      const tallies = await f(seed, n);
+      return { perSec: n / ((performance.now() - t) / 1000), tallies };
+    };
+    // alternate the order, so that neither always runs right after the other's garbage
+    const first = rep % 2 === 0 ? await timed(engine) : await timed(reference);
+    const second = rep % 2 === 0 ? await timed(reference) : await timed(engine);
+    const [en, re] = rep % 2 === 0 ? [first, second] : [second, first];
+    if (rep === 0) identical = canonical(en.tallies) === canonical(re.tallies);
+    e.push(en.perSec);
+    r.push(re.perSec);
+    ratios.push(en.perSec / re.perSec);
+  }
+  return {
+    scenario: scenario.id,
+    members: model.size,
+    runsPerRep: n,
+    engineRunsPerSec: Math.round(median(e)),
+    referenceRunsPerSec: Math.round(median(r)),
+    ratio: round(median(ratios)),
+    identical,
+  };
+}
+
+// ---- 3, 4, 6: the built CLI -------------------------------------------------------------------------------------
+
+interface Spawned {
+  readonly sec: number;
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function spawnCli(cliArgs: readonly string[], wrap: readonly string[] = []): Spawned {
+  const cmd = wrap.length > 0 ? wrap[0] : process.execPath;
+  const full = wrap.length > 0 ? [...wrap.slice(1), process.execPath, CLI, ...cliArgs] : [CLI, ...cliArgs];
+  const t = performance.now();
+  const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '1' } });
+  return { sec: (performance.now() - t) / 1000, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function wall(cliArgs: readonly string[], reps: number): number | undefined {
+  const times: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const r = spawnCli(cliArgs);
+    if (r.status !== 0) {
+      log(`  plenary ${cliArgs.join(' ')}: exit ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
+      return undefined;
+    }
+    times.push(r.sec);
+  }
+  return round(median(times), 3);
+}
+
+function hasReformsCompare(): boolean {
+  const r = spawnCli(['compare', '--help']);
+  return r.status === 0 && r.stdout.includes('--reforms');
+}
+
+/**
+ * `plenary run` with --workers 1 and 2, end to end. Also the CPU seconds (user + system) of each, when
+ * /usr/bin/time is there: on a machine busy with other work the wall-time speed-up is capped by the cores left,
+ * while equal CPU seconds show that the parallel job does no extra work.
+ */
+function workers(runs: number, reps: number): { speedup: number; one: number; two: number; cpuOne?: number; cpuTwo?: number; identical: boolean } {
+  const one: number[] = [];
+  const two: number[] = [];
+  const cpu: Record<string, number[]> = { '1': [], '2': [] };
+  const timing = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'CPU_SEC=%U+%S'] : [];
+  let identical = true;
+  let reference: string | undefined;
+  for (let k = 0; k < reps; k++) {
+    for (const w of k % 2 === 0 ? ['1', '2'] : ['2', '1']) {
+      const r = spawnCli(['run', '--runs', String(runs), '--format', 'json', '--quiet', '--workers', w], timing);
+      if (r.status !== 0) throw new Error(`plenary run --workers ${w} failed: ${r.stderr}`);
+      (w === '1' ? one : two).push(r.sec);
+      const m = /CPU_SEC=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+      if (m) cpu[w].push(Number(m[1]) + Number(m[2]));
+      reference ??= r.stdout;
+      identical &&= r.stdout === reference;
+    }
+  }
+  return {
+    speedup: round(median(one) / median(two)),
+    one: round(median(one), 3),
+    two: round(median(two), 3),
+    ...(cpu['1'].length > 0 && cpu['2'].length > 0 ? { cpuOne: round(median(cpu['1'])), cpuTwo: round(median(cpu['2'])) } : {}),
+    identical,
+  };
+}
+
+/** The job alone, in this process (worker start-up included, CLI start-up not): workers 1 against 2. */
+async function jobWorkers(runs: number, reps: number): Promise<{ speedup: number; identical: boolean }> {
+  const scenario = loadScenario(existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO);
+  const model = compileModel(scenario, ruleOrThrow(scenario.rule));
+  const one: number[] = [];
+  const two: number[] = [];
+  let identical = true;
+  for (let k = 0; k < reps; k++) {
+    const results: string[] = [];
+    for (const w of k % 2 === 0 ? [1, 2] : [2, 1]) {
+      const t = performance.now();
+      results.push(canonical(await runJobParallel(model, 'workers', runs, { workers: w })));
+      (w === 1 ? one : two).push(performance.now() - t);
+    }
+    identical &&= results[0] === results[1];
+  }
+  return { speedup: round(median(one) / median(two)), identical };
+}
+
+function peakRss(runs: number): { mb: number; sec: number } | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnCli(['run', '--runs', String(runs), '--format', 'json', '--quiet'], ['/usr/bin/time', '-f', 'PEAK_RSS_KB=%M']);
+  const m = /PEAK_RSS_KB=(\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) return undefined;
+  return { mb: round(Number(m[1]) / 1024, 1), sec: round(r.sec, 2) };
+}
+
+// ---- 5: voting power --------------------------------------------------------------------------------------------
+
+async function power200(): Promise<{ sec: number; players: number } | undefined> {
+  let mod: { powerOfWeightedGame?: (weights: readonly number[], quota: number) => unknown };
+  try {
+    mod = await import('../src/power/index');
+  } catch {
+    return undefined;
+  }
+  if (typeof mod.powerOfWeightedGame !== 'function') return undefined;
+  // 200 members, weights 1..25 (deterministic spread), quota a simple majority of the weight
+  const weights = Array.from({ length: 200 }, (_, i) => 1 + ((i * 37) % 25));
+  const quota = Math.floor(weights.reduce((a, b) => a + b, 0) / 2) + 1;
+  const times: number[] = [];
+  for (let k = 0; k < (QUICK ? 1 : 3); k++) {
+    const t = performance.now();
+    mod.powerOfWeightedGame(weights, quota);
+    times.push((performance.now() - t) / 1000);
+  }
+  return { sec: round(median(times), 3), players: weights.length };
+}
+
+// ---- report -----------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version, loadAverage: loadavg().map((x) => round(x)) };
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadAverage.join(' ')}`);
+  const defaultFile = existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO;
+  log('1. engine vs plain loop, default scenario ...');
+  const small = await throughput(defaultFile);
+  log('2. engine vs plain loop, 193 members ...');
+  const large = await throughput(GA_193);
+  log('5. voting power, 200-member weighted body ...');
+  const power = await power200();
+  let cli: { help?: number; run10k?: number; compare10k?: number | 'not available'; workers?: ReturnType<typeof workers>; job?: Awaited<ReturnType<typeof jobWorkers>>; rss?: ReturnType<typeof peakRss> } = {};
+  if (!SKIP_CLI) {
+    if (!existsSync(join(PACKAGE_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node build.mjs` first (npm run bench does)');
+    log('3. CLI wall times ...');
+    cli.help = wall(['--help'], QUICK ? 3 : 7);
+    cli.run10k = wall(['run', '--runs', '10000', '--format', 'json', '--quiet'], QUICK ? 2 : 5);
+    cli.compare10k = hasReformsCompare() ? (wall(['compare', '--reforms', '--runs', '10000', '--format', 'json'], QUICK ? 1 : 3) ?? 'not available') : 'not available';
+    log('4. --workers 2 vs --workers 1 ...');
+    cli.workers = workers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
+    cli.job = await jobWorkers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
+    log('6. peak memory ...');
+    cli.rss = peakRss(QUICK ? 100_000 : 1_000_000);
+  } else cli = {};
+
+  const result = {
+    machine,
+    engineRunsPerSec: small.engineRunsPerSec,
+    referenceRunsPerSec: small.referenceRunsPerSec,
+    ratio: small.ratio,
+    ratio193: large.ratio,
+    engineRunsPerSec193: large.engineRunsPerSec,
+    referenceRunsPerSec193: large.referenceRunsPerSec,
+    referenceIdentical: small.identical && large.identical,
+    scenario: small.scenario,
+    members: small.members,
+    members193: large.members,
+    helpWallSec: cli.help ?? null,
+    run10kWallSec: cli.run10k ?? null,
+    compareReforms10kWallSec: cli.compare10k ?? null,
+    workersSpeedup: cli.workers?.speedup ?? null,
+    workersIdentical: cli.workers === undefined ? null : cli.workers.identical && cli.job!.identical,
+    workersJobSpeedup: cli.job?.speedup ?? null,
+    workers1CpuSec: cli.workers?.cpuOne ?? null,
+    workers2CpuSec: cli.workers?.cpuTwo ?? null,
+    workers1WallSec: cli.workers?.one ?? null,
+    workers2WallSec: cli.workers?.two ?? null,
+    workersRuns: QUICK ? 20_000 : 100_000,
+    power200Sec: power?.sec ?? 'not available',
+    peakRssMB1M: cli.rss?.mb ?? (SKIP_CLI ? null : 'not available'),
+    peakRssRuns: QUICK ? 100_000 : 1_000_000,
+    repetitions: REPS,
+  };
+  if (JSON_OUT) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const status = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+  const num = (x: unknown) => (typeof x === 'number' ? x.toLocaleString('en-US') : String(x ?? '-'));
+  const rows: [string, string, string, string][] = [
+    [`engine runs/s, ${small.scenario} (${small.members} members)`, num(small.engineRunsPerSec), '', ''],
+    ['plain-loop reference runs/s', num(small.referenceRunsPerSec), '', ''],
+    ['  ratio engine / reference', num(small.ratio), '>= 0.5', status(small.ratio >= 0.5)],
+    [`engine runs/s, ${large.scenario} (${large.members} members)`, num(large.engineRunsPerSec), '', ''],
+    ['plain-loop reference runs/s', num(large.referenceRunsPerSec), '', ''],
+    ['  ratio engine / reference (193)', num(large.ratio), '>= 0.8', status(large.ratio >= 0.8)],
+    ['  reference ≡ engine (same tallies)', small.identical && large.identical ? 'yes' : 'NO', 'yes', status(small.identical && large.identical)],
+    ['plenary --help wall s', num(cli.help), '< 0.3', status(cli.help === undefined ? undefined : cli.help < 0.3)],
+    ['plenary run --runs 10000 wall s', num(cli.run10k), '< 1.5', status(cli.run10k === undefined ? undefined : cli.run10k < 1.5)],
+    ['plenary compare --reforms --runs 10000 wall s', num(cli.compare10k), '< 10', status(typeof cli.compare10k === 'number' ? cli.compare10k < 10 : undefined)],
+    [`--workers 1 / --workers 2, ${num(result.workersRuns)} runs (wall s)`, cli.workers ? `${cli.workers.one} / ${cli.workers.two}` : '-', '', ''],
+    ['  CPU seconds (user + system), --workers 1 / 2', cli.workers?.cpuOne !== undefined ? `${cli.workers.cpuOne} / ${cli.workers.cpuTwo}` : '-', '', ''],
+    ['  speed-up, end to end (CLI start-up included)', num(cli.workers?.speedup), '>= 1.6', status(cli.workers ? cli.workers.speedup >= 1.6 : undefined)],
+    ['  speed-up, the job alone (worker start-up included)', num(cli.job?.speedup), '>= 1.6', status(cli.job ? cli.job.speedup >= 1.6 : undefined)],
+    ['  byte-identical output', result.workersIdentical === null ? '-' : result.workersIdentical ? 'yes' : 'NO', 'yes', status(result.workersIdentical ?? undefined)],
+    ['exact voting power, 200 weighted members, s', num(result.power200Sec), '', ''],
+    [`peak RSS, plenary run --runs ${num(result.peakRssRuns)}, MB`, num(result.peakRssMB1M), '< 300', status(typeof result.peakRssMB1M === 'number' ? result.peakRssMB1M < 300 : undefined)],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'value', 'target', ''][c].length));
+  const line = (r: readonly string[]) => r.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const out = [
+    `plenary bench — ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadAverage.join(' ')}`,
+    `medians of ${REPS} repetitions; engine and reference alternate in one process`,
+    '',
+    line(['measure', 'value', 'target', '']),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+await main();
