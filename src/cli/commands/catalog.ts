@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SCENARIOS_DIR } from '../../common/paths';
-import { RULES } from '../../rules/registry';
+import { MODIFIERS, RULES } from '../../rules/registry';
 import { validateFile } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
 import { rosterJsonSchema, scenarioJsonSchema } from '../../scenario/schema';
@@ -14,7 +14,7 @@ export interface ValidateResult {
   readonly exitCode: number;
 }
 
-/** Folders are searched for .yaml files (rosters and the schema are not scenarios). */
+/** Folders are searched for .yaml files (rosters, reforms and the schema are not scenarios). */
 export function expandScenarioPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -29,7 +29,7 @@ export function expandScenarioPaths(paths: readonly string[]): string[] {
       continue;
     }
     for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && entry.name !== 'rosters') out.push(...expandScenarioPaths([join(p, entry.name)]));
+      if (entry.isDirectory() && entry.name !== 'rosters' && entry.name !== 'reforms') out.push(...expandScenarioPaths([join(p, entry.name)]));
       else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(p, entry.name));
     }
   }
@@ -69,6 +69,6 @@ export function scenariosCommand(): string {
 }
 
 export function rulesCommand(): string {
-  const rows = RULES.map((r) => [r.syntax, r.summary, r.source]);
-  return `${textTable([{ header: 'Rule' }, { header: 'What it means' }, { header: 'Source' }], rows)}\n\nExample: plenary run --rule ${RULES[3]?.example ?? 'consensus'}\n`;
+  const rows = [...RULES.map((r) => [r.syntax, r.summary, r.source]), ...MODIFIERS.map((m) => [m.syntax, `modifier: ${m.summary}`, m.source])];
+  return `${textTable([{ header: 'Rule' }, { header: 'What it means' }, { header: 'Source' }], rows)}\n\nRules compose: append modifiers with "+", e.g. consensus-then-vote:2/3:present+observers or qualified-majority:2/3+quorum:1/2.\nExample: plenary run --rule ${RULES[3]?.example ?? 'consensus'}\n`;
 }

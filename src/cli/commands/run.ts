@@ -8,6 +8,12 @@ import { renderRun } from '../../report/run';
 import type { ReportFormat } from '../options';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import type { Tallies } from '../../simulation/accumulator';
+import { shardRange } from '../../simulation/job';
+import { runJobParallel, type WorkerCount } from '../../simulation/parallel';
+import type { Model } from '../../simulation/model';
+import type { Scenario } from '../../scenario/types';
+import type { DecisionRule } from '../../rules/types';
+import { canonicalTallies, shardDocument, shardJson } from '../../compare/shard';
 
 export interface RunCommandOptions {
   readonly scenario?: string;
@@ -18,6 +24,10 @@ export interface RunCommandOptions {
   readonly shard?: Shard;
   readonly shouldStop?: () => boolean;
   readonly onProgress?: (tallies: Tallies) => void;
+  /** called once the model is compiled (a progress display reads the outcome labels) */
+  readonly onModel?: (model: Model) => void;
+  /** worker threads for the async command (default auto: 1 below 20,000 runs); the result is the same */
+  readonly workers?: WorkerCount;
 }
 
 export interface RunCommandResult {
@@ -26,18 +36,41 @@ export interface RunCommandResult {
 }
 
 export function runCommand(options: RunCommandOptions): RunCommandResult {
+  const { scenario, rule, model } = prepareRun(options);
+  return finishRun(options, scenario, rule, model, runJob(model, options.seed, options.runs, jobOptions(options)));
+}
+
+/**
+ * `runCommand` for the CLI: the job runs in slices that yield to the event loop, so Ctrl-C is seen within a slice
+ * (a partial result) and progress displays get a turn. The result is identical to `runCommand`'s.
+ */
+export async function runCommandAsync(options: RunCommandOptions): Promise<RunCommandResult> {
+  const { scenario, rule, model } = prepareRun(options);
+  options.onModel?.(model);
+  return finishRun(options, scenario, rule, model, await runJobParallel(model, options.seed, options.runs, { ...jobOptions(options), workers: options.workers }));
+}
+
+function prepareRun(options: RunCommandOptions) {
   const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
-  const model = compileModel(scenario, rule);
-  const tallies = runJob(model, options.seed, options.runs, {
-    shard: options.shard,
-    shouldStop: options.shouldStop,
-    onProgress: options.onProgress,
-    progressEvery: options.onProgress ? 500 : 0,
-  });
-  const [from, to] = [tallies.from, tallies.to];
-  const expected = options.shard ? undefined : options.runs;
-  const partial = expected !== undefined ? tallies.runs < expected : options.shouldStop?.() === true && to - from > tallies.runs;
+  return { scenario, rule, model: compileModel(scenario, rule) };
+}
+
+const jobOptions = (options: RunCommandOptions) => ({
+  shard: options.shard,
+  shouldStop: options.shouldStop,
+  onProgress: options.onProgress,
+  progressEvery: options.onProgress ? 500 : 0,
+});
+
+function finishRun(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule, model: Model, tallies: Tallies): RunCommandResult {
+  const [from, to] = shardRange(options.runs, options.shard);
+  const partial = tallies.runs < to - from;
   const summary = summarize(model, tallies, options.seed, partial);
+  if (options.shard) {
+    // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
+    const job = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: {} };
+    return { text: shardJson(shardDocument(job, options.shard, scenario, canonicalTallies(tallies))), summary };
+  }
   return { text: renderRun(summary, options.format), summary };
 }

@@ -1,0 +1,138 @@
+/** Bodies of `plenary compare`, `reforms`, `merge`, `sweep` and `what-would-it-take`: plain functions returning text. */
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../common/errors';
+import { DEFAULT_SCENARIO } from '../../common/paths';
+import { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type ReformInfo } from '../../compare/comparison';
+import { checkReformsApply, loadReforms, type Reform } from '../../compare/reforms';
+import { canonicalTallies, mergeShardDocuments, parseShardDocument, shardDocument, shardJson, type ShardDocument } from '../../compare/shard';
+import { renderComparison, type CompareFormat } from '../../report/compare';
+import { renderRun } from '../../report/run';
+import { textTable } from '../../report/table';
+import { ruleOrThrow, rulesOrThrow } from '../../rules/registry';
+import type { DecisionRule } from '../../rules/types';
+import { loadScenario } from '../../scenario/load';
+import type { Scenario } from '../../scenario/types';
+import { mergeTallies, type Tallies } from '../../simulation/accumulator';
+import { shardRange, type Shard } from '../../simulation/job';
+import { compileModel, type Model } from '../../simulation/model';
+import { summarize } from '../../simulation/summarize';
+import { mergeSweepTallies, renderSweepFromShard, type SweepTallies } from './sweepBody';
+
+export interface CompareOptions {
+  readonly scenario?: string;
+  readonly rules?: string;
+  readonly reforms?: boolean;
+  readonly runs: number;
+  readonly seed: string;
+  readonly format: CompareFormat;
+  readonly shard?: Shard;
+  readonly shouldStop?: () => boolean;
+  readonly onProgress?: (tallies: Tallies) => void;
+}
+
+export interface CompareResult {
+  readonly text: string;
+  readonly partial: boolean;
+}
+
+const reformInfo = (r: Reform): ReformInfo => ({ id: r.id, title: r.title, proponent: r.proponent, date: r.date, source: r.source });
+
+/** The rules of a comparison: --rules as given (the first is the baseline); with --reforms the rule in force first. */
+export function comparedRules(scenario: Scenario, options: { rules?: string; reforms?: boolean }): { rules: DecisionRule[]; reforms: (ReformInfo | undefined)[] } {
+  if (!options.reforms) {
+    if (!options.rules) throw new UserError('compare: give the rules to compare, e.g. --rules consensus,qualified-majority:2/3 (the first is the baseline), or --reforms');
+    const rules = rulesOrThrow(options.rules);
+    return { rules, reforms: rules.map(() => undefined) };
+  }
+  const reforms = loadReforms();
+  checkReformsApply(reforms, scenario);
+  const extra = options.rules ? rulesOrThrow(options.rules) : [];
+  const baseline = ruleOrThrow(scenario.rule, `${scenario.file ?? scenario.id}: rule`);
+  return {
+    rules: [baseline, ...extra, ...reforms.map((r) => r.parsedRule)],
+    reforms: [undefined, ...extra.map(() => undefined), ...reforms.map(reformInfo)],
+  };
+}
+
+function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): Model[] {
+  return rules.map((rule) => compileModel(scenario, rule));
+}
+
+export function compareCommand(options: CompareOptions): CompareResult {
+  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const { rules, reforms } = comparedRules(scenario, options);
+  const models = compileAll(scenario, rules);
+  const [from, to] = shardRange(options.runs, options.shard);
+  const tallies = compareRange(models, options.seed, from, to, {
+    shouldStop: options.shouldStop,
+    onProgress: options.onProgress,
+    progressEvery: options.onProgress ? 100 : 0,
+  });
+  const partial = tallies.runs < to - from;
+  if (options.shard) {
+    const doc = shardDocument(
+      { command: 'compare', scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: rules.map((r) => r.spec), seed: options.seed, runs: options.runs, options: {} },
+      options.shard,
+      { scenario, reforms: reforms.map((r) => r ?? null) },
+      { ...tallies, rules: tallies.rules.map(canonicalTallies) },
+    );
+    return { text: shardJson(doc), partial };
+  }
+  const comparison = summarizeComparison(models, tallies, options.seed, partial, reforms);
+  return { text: renderComparison(comparison, options.format), partial };
+}
+
+/** `plenary reforms`: the bundled reform proposals. */
+export function reformsCommand(): string {
+  const reforms = loadReforms();
+  const rows = reforms.map((r) => [r.id, r.rule, `${r.proponent}, ${r.date}`, r.kind === 'kp-proposal' ? 'KP proposal' : 'comparator']);
+  return `${textTable([{ header: 'Reform' }, { header: 'Rule' }, { header: 'Proponent, date' }, { header: 'Kind' }], rows)}\n\nCompare them all on a scenario: plenary compare --reforms [scenario]\n`;
+}
+
+// ---- merge ------------------------------------------------------------------------------------------------------
+
+export type MergeFormat = CompareFormat;
+
+function ruleFromShard(spec: string): DecisionRule {
+  return ruleOrThrow(spec, 'shard rule');
+}
+
+export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string {
+  const docs = files.map((name) => {
+    let text: string;
+    try {
+      text = read(name);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+    }
+    return { doc: parseShardDocument(text, name), name };
+  });
+  const command = docs[0]?.doc.job.command;
+  const formatError = (allowed: readonly string[]) => new UserError(`merge: --format ${format} is not available for ${command} results (allowed: ${allowed.join(', ')})`);
+  switch (command) {
+    case 'run': {
+      if (format === 'html') throw formatError(['table', 'json', 'csv', 'markdown']);
+      const merged = mergeShardDocuments<Tallies>(docs, mergeTallies);
+      const scenario = merged.context as Scenario;
+      const model = compileModel(scenario, ruleFromShard(merged.job.rules[0]));
+      return renderRun(summarize(model, merged.tallies, merged.job.seed, false), format);
+    }
+    case 'compare': {
+      const merged = mergeShardDocuments<CompareTallies>(docs, mergeCompareTallies);
+      const context = merged.context as { scenario: Scenario; reforms: (ReformInfo | null)[] };
+      const models = compileAll(context.scenario, merged.job.rules.map(ruleFromShard));
+      const comparison: Comparison = summarizeComparison(models, merged.tallies, merged.job.seed, false, context.reforms.map((r) => r ?? undefined));
+      return renderComparison(comparison, format);
+    }
+    case 'sweep': {
+      if (format === 'markdown' || format === 'html') throw formatError(['table', 'json', 'csv']);
+      const merged = mergeShardDocuments<SweepTallies>(docs, mergeSweepTallies);
+      return renderSweepFromShard(merged.job, merged.context, merged.tallies, format);
+    }
+    default:
+      throw new UserError(`${docs[0]?.name ?? 'merge'}: unknown shard command "${String(command)}"`);
+  }
+}
+
+export type { ShardDocument };
