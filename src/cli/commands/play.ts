@@ -1,0 +1,66 @@
+/** Registration of the trainer commands: play, replay, diagram. Bodies load lazily (ink and react only for play). */
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { didYouMean } from '../../common/suggest';
+import { DEFAULT_SEED } from '../../simulation/rng';
+import type { CliIO } from '../io';
+import { formatParser, parseCount, parseSeed } from '../options';
+import { checkOutPath } from '../output';
+
+const DIAGRAM_FORMATS = ['mermaid', 'markdown'] as const;
+const MACHINES = ['procedure', 'participant'] as const;
+type MachineName = (typeof MACHINES)[number];
+
+function parseMachine(text: string): MachineName {
+  if ((MACHINES as readonly string[]).includes(text)) return text as MachineName;
+  throw new InvalidArgumentError(`unknown machine "${text}" (allowed: ${MACHINES.join(', ')}).${didYouMean(text, MACHINES)}`.replace(/\.$/, ''));
+}
+
+export function registerTrainer(program: Command, io: CliIO): void {
+  program
+    .command('play')
+    .description('trainer mode: step through one run in the terminal, take a seat (the chair or a delegation), then a debrief')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-a, --as <seat>', 'your seat: "chair" or a participant id (e.g. zimbabwe)', 'chair')
+    .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
+    .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .option('--debrief <file>', 'write the debrief as Markdown when you quit (atomically)')
+    .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair --rule qualified-majority:2/3')
+    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string }) => {
+      const inputs = scenario ? [scenario] : [];
+      if (opts.debrief) checkOutPath(opts.debrief, inputs);
+      const { playCommand } = await import('./trainer');
+      const text = await playCommand({ scenario, as: opts.as, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief });
+      if (opts.debrief) {
+        await io.emit(text, { out: opts.debrief, inputs });
+        io.err(`Debrief written to ${opts.debrief}.`);
+      } else io.err('(plenary play --debrief FILE writes the debrief as Markdown.)');
+    });
+
+  program
+    .command('replay')
+    .description('open any run of run/compare in the trainer screen (simulated chair, stepping only)')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
+    .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .addHelpText('after', '\nExamples:\n  plenary replay --run 173\n  plenary replay --seed 42 --run 5 --rule consensus-minus-subject')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string }) => {
+      const { playCommand } = await import('./trainer');
+      await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule });
+    });
+
+  program
+    .command('diagram')
+    .description('the statecharts as Mermaid diagrams, generated from the machine definitions')
+    .addOption(new Option('-f, --format <format>', `output format (${DIAGRAM_FORMATS.join(', ')}: a fenced block)`).argParser(formatParser(DIAGRAM_FORMATS)).default('mermaid'))
+    .addOption(new Option('-m, --machine <machine>', `which machine (${MACHINES.join(', ')}: the stance machine)`).argParser(parseMachine).default('procedure'))
+    .option('-o, --out <file>', 'write it to a file')
+    .addHelpText('after', '\nExamples:\n  plenary diagram\n  plenary diagram --machine participant --format markdown')
+    .action(async (opts: { format: (typeof DIAGRAM_FORMATS)[number]; machine: MachineName; out?: string }) => {
+      if (opts.out) checkOutPath(opts.out);
+      const { diagramCommand } = await import('./trainer');
+      await io.emit(diagramCommand(opts.machine, opts.format), { out: opts.out });
+    });
+}

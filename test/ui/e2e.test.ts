@@ -1,0 +1,196 @@
+/**
+ * End-to-end tests of the trainer and the progress display with the built CLI (npm test builds dist/ first):
+ * without a terminal through pipes, and in a real pseudo-terminal driven through tmux.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/common/paths';
+import { mermaid, PROCEDURE_STATE_TITLES } from '../../src/machines/diagram';
+import { procedureMachine } from '../../src/machines/procedure';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'plenary.mjs');
+const SMALL = join(PACKAGE_ROOT, 'test', 'ui', 'fixtures', 'small-plenary.yaml');
+const { CI: _ci, ...envWithoutCI } = process.env;
+
+function plenary(args: string[], env: NodeJS.ProcessEnv = envWithoutCI) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(PACKAGE_ROOT, 'dist', 'cli.js'))) spawnSync(process.execPath, [join(PACKAGE_ROOT, 'build.mjs')], { cwd: PACKAGE_ROOT });
+});
+
+describe('without a terminal (pipes)', () => {
+  it('play and replay exit 2 with a message pointing to plenary trace', () => {
+    for (const args of [['play', SMALL, '--as', 'chair', '--seed', 's', '--run', '4'], ['replay', SMALL, '--seed', 's', '--run', '4']]) {
+      const r = plenary(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('plenary: the trainer needs an interactive terminal (stdin is not a terminal).');
+      expect(r.stderr).toContain(`To read the same run as text: plenary trace ${SMALL} --seed "s" --run 4`);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    }
+  });
+
+  it('play checks its seat before anything else', () => {
+    const r = plenary(['play', SMALL, '--as', 'subjct']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as subjct: not a participant of scenario "small-plenary"');
+    expect(r.stderr).toContain('Did you mean "subj"?');
+  });
+
+  it('run shows no progress: stdout holds only the result, stderr nothing', () => {
+    // 30,000 runs: above the size from which a terminal would get the display before the job starts
+    const table = plenary(['run', SMALL, '--runs', '30000', '--seed', 'pipes']);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe('');
+    expect(table.stdout.startsWith('Small plenary (test)\n')).toBe(true);
+    expect(table.stdout).not.toContain('Simulating');
+    expect(table.stdout).not.toContain('\u001B');
+    const json = plenary(['run', SMALL, '--runs', '30000', '--seed', 'pipes', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout).runs).toBe(30000);
+  });
+
+  it('diagram prints the procedure statechart as generated from the machine', () => {
+    const r = plenary(['diagram']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(mermaid(procedureMachine, { titles: PROCEDURE_STATE_TITLES }));
+    const md = plenary(['diagram', '--machine', 'participant', '--format', 'markdown']);
+    expect(md.stdout.startsWith('```mermaid\nstateDiagram-v2\n')).toBe(true);
+    expect(md.stdout).toContain('object --> abstain : ');
+    const bad = plenary(['diagram', '--machine', 'stance']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown machine "stance" (allowed: procedure, participant)');
+  });
+});
+
+// ---- in a pseudo-terminal ------------------------------------------------------------------------------------
+
+const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+const SOCKET = `plenary-test-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the CLI in a tmux window of the given size; the shell keeps the window after it exits. */
+function terminal(name: string, args: string[], columns = 120, rows = 40) {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+  if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`);
+  const screen = () => tmux('capture-pane', '-p', '-t', name).stdout;
+  return {
+    screen,
+    keys: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
+    /** waits (up to 30 s) until the screen shows `text` */
+    async until(text: string | RegExp): Promise<string> {
+      for (let i = 0; i < 300; i++) {
+        const s = screen();
+        if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+        await sleep(100);
+      }
+      throw new Error(`the screen never showed ${String(text)}:\n${screen()}`);
+    },
+    resize: (x: number, y: number) => tmux('resize-window', '-t', name, '-x', String(x), '-y', String(y)),
+    close: () => tmux('kill-session', '-t', name),
+  };
+}
+
+describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmux is not installed)', () => {
+  it('a trainee chairs the small plenary to an outcome, looks at another rule and gets the debrief file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-play-'));
+    const file = join(dir, 'debrief.md');
+    const t = terminal('chair', ['play', SMALL, '--as', 'chair', '--seed', 'tmux', '--debrief', file]);
+    try {
+      await t.until('Your move as Chair');
+      expect(t.screen()).toContain('[1] table "Sanction"');
+      t.keys('1');
+      await t.until('The Chair (South) tables: Sanction.');
+      t.keys('Space');
+      await t.until('Objecting: Subject.');
+      t.keys('1');
+      await t.until('[3] offer a concession: Phased sanction (+2 h)');
+      t.keys('3');
+      await t.until('opens consultations and offers a concession');
+      t.keys('Space');
+      await t.until('Subject object → accept (after the concession)');
+      t.keys('1');
+      const debrief = await t.until('Debrief — Small plenary (test)');
+      expect(debrief).toContain('Outcome: Sanction, adopted by consensus, after 3 h of 8 h.');
+      t.keys('r');
+      await t.until('Same run under Consensus minus the party concerned');
+      t.keys('q');
+      await t.until('EXIT=0');
+      expect(t.screen()).toContain(`Debrief written to ${file}.`);
+      const md = readFileSync(file, 'utf8');
+      expect(md).toContain('# Debrief: Small plenary (test)');
+      expect(md).toContain('**Sanction**, adopted by consensus, after 3 h of the 8 h the chair gave the item.');
+      expect(md).toMatch(/\| 1 h \| Sanction \| consensus \| failed \| Subject \|/);
+      expect(md).toMatch(/\| 3 h \| Sanction \| 1 \| Subject \| object \| accept \| concession \|/);
+      expect(md).toContain('| 1 h | you (the Chair): call for consensus |');
+      expect(md).toContain('## The same run under other rules');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('drives the Swakopmund scenario to an outcome as chair, going back once on the way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-play-'));
+    const file = join(dir, 'swakopmund.md');
+    const t = terminal('swakopmund', ['play', '--as', 'chair', '--debrief', file]);
+    try {
+      await t.until('Your move as Chair');
+      expect(t.screen()).toMatch(/sadc\s+· Angola/);
+      expect(t.screen()).toContain('Civil Society Coalition presses');
+      t.keys('1');
+      await t.until('tables: Suspend Zimbabwe');
+      t.keys('b');
+      await t.until('Nothing has happened yet.');
+      // always the first move offered: table the next option, call for consensus, ... until the item ends
+      for (let i = 0; i < 80 && !t.screen().includes('Debrief —'); i++) {
+        const s = t.screen();
+        t.keys(s.includes('Your move as Chair') ? '1' : 'Space');
+        await sleep(150);
+      }
+      await t.until('Debrief — KP Plenary, Swakopmund 2009');
+      t.keys('q');
+      await t.until('EXIT=0');
+      expect(readFileSync(file, 'utf8')).toMatch(/## Outcome\n\n\*\*(Suspend|Joint Work Plan|No decision|Deferred)/);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a delegation seat: answers are asked for when the floor speaks', async () => {
+    const t = terminal('seat', ['play', SMALL, '--as', 'subj', '--seed', 'tmux']);
+    try {
+      await t.until('You speak for Subject');
+      t.keys('Space');
+      await t.until('Your answer on "Sanction"');
+      t.keys('2');
+      await t.until('You (Subject) answer: accept.');
+      t.keys('q');
+      await t.until('EXIT=0');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('says so when the terminal is too small, and quits cleanly', async () => {
+    const t = terminal('small', ['play', SMALL], 60, 15);
+    try {
+      await t.until('The terminal is too small (60×15).');
+      expect(t.screen()).toContain('plenary play needs at least 80×24.');
+      t.resize(120, 40);
+      await t.until('Your move as Chair');
+      t.keys('q');
+      await t.until('EXIT=0');
+    } finally {
+      t.close();
+    }
+  });
+});
