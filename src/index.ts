@@ -27,6 +27,16 @@ export { wilson, pairedDifference } from './simulation/statistics';
 export type { Summary, OutcomeShare, BlockerShare } from './simulation/summarize';
 export { procedureMachine } from './machines/procedure';
 export { stanceMachine } from './machines/stance';
+export { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type RuleComparison } from './compare/comparison';
+export { loadReforms, readReform, type Reform } from './compare/reforms';
+export { parseVary, setAtPath, sweepRange, mergeSweepTallies, summarizeSweep, type Sweep, type SweepTallies } from './compare/sweep';
+export { whatWouldItTake, withStance, type WhatWouldItTake } from './compare/whatWouldItTake';
+export { mergeShardDocuments, parseShardDocument, type ShardDocument } from './compare/shard';
+export { renderComparison, type CompareFormat } from './report/compare';
+export { MODIFIERS } from './rules/registry';
+export { backtest, backtestCase, forecastCase, blind, type BacktestResult, type CaseResult, type BacktestOptions } from './backtest/backtest';
+export { scoreCase, overallScore, actualOutcomeInModel, type CaseScore, type OverallScore, type CaseForecast } from './backtest/metrics';
+export { powerOfRule, powerOfWeightedGame, powerOfGame, weightedGame, gameOfRule, plan as powerPlan, toNumber, fractionString, type PowerResult, type MemberPower, type PowerGame, type Rational } from './power/index';
 
 export interface SimulateOptions {
   readonly runs?: number;

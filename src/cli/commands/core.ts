@@ -6,7 +6,8 @@ import { DEFAULT_SEED } from '../../simulation/rng';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
 import { formatParser, parseCount, parseRuns, parseSeed, REPORT_FORMATS, type ReportFormat } from '../options';
-import { parseShard } from '../../simulation/job';
+import { parseShard, shardRange } from '../../simulation/shard';
+import { parseWorkers, type WorkerCount } from '../../simulation/parallel';
 
 export function registerCore(program: Command, io: CliIO): void {
   program
@@ -18,16 +19,21 @@ export function registerCore(program: Command, io: CliIO): void {
     .option('-r, --rule <rule>', 'override the rule in force, e.g. qualified-majority:2/3')
     .addOption(new Option('-f, --format <format>', `output format (${REPORT_FORMATS.join(', ')})`).argParser(formatParser(REPORT_FORMATS)).default('table'))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--shard <i/n>', 'run only part i of n of the runs (merge the JSON parts with plenary merge)')
+    .option('--shard <i/n>', 'run only part i of n of the runs and write a shard file, whatever the format (combine with plenary merge)')
     .option('-q, --quiet', 'no progress display')
+    .option('-w, --workers <n|auto>', 'worker threads (auto: 1 below 20,000 runs, else up to 2); same result whatever the number', parseWorkers, 'auto' as WorkerCount)
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json')
-    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean }) => {
+    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean; workers: WorkerCount }) => {
       if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
-      const { runCommand } = await import('./run');
-      const result = runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted });
+      const [{ runCommandAsync }, { withProgress, jobHooks }] = await Promise.all([import('./run'), import('../../ui/progress')]);
+      const [from, to] = shardRange(opts.runs, shard);
+      // sliced, so that Ctrl-C is seen during the job: a partial result, then exit 130; progress on a terminal's stderr
+      const result = await withProgress(io, { total: to - from, quiet: opts.quiet }, (progress) =>
+        runCommandAsync({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted, workers: opts.workers, ...jobHooks(progress) }),
+      );
       if (result.summary.partial) {
-        if (opts.format === 'json' || opts.format === 'csv') throw new Interrupted();
+        if (shard || opts.format === 'json' || opts.format === 'csv') throw new Interrupted();
         await io.emit(result.text);
         throw new Interrupted();
       }

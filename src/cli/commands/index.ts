@@ -2,7 +2,15 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerCore } from './core';
+import { registerCompare } from './compare';
+import { registerBacktest } from './backtest';
+import { registerTrainer } from './play';
+import { registerPower } from './power';
 
 export function registerCommands(program: Command, io: CliIO): void {
   registerCore(program, io);
+  registerCompare(program, io);
+  registerBacktest(program, io);
+  registerTrainer(program, io);
+  registerPower(program, io);
 }
