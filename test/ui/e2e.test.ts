@@ -74,7 +74,8 @@ describe('without a terminal (pipes)', () => {
 
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 const SOCKET = `plenary-test-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+// the tmux server (and every window it starts) gets an environment without CI, as a trainer's terminal has
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', env: envWithoutCI });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the CLI in a tmux window of the given size; the shell keeps the window after it exits. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
@@ -6,6 +6,12 @@ import { jobHooks, progressWanted, withProgress, type ProgressState } from '../.
 import { ProgressView } from '../../src/ui/ProgressView';
 import { runCommand, runCommandAsync } from '../../src/cli/commands/run';
 import { REPORT_FORMATS } from '../../src/cli/options';
+
+// ink decides once, when first loaded, whether it runs under CI (then it draws only the final frame). These tests
+// stand for a user's terminal, so load it without the CI variables (vi.hoisted runs before the imports above).
+vi.hoisted(() => {
+  for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
+});
 
 /** A stream that says it is a terminal and keeps what is written to it. */
 function fakeTerminal(isTTY = true) {

@@ -61,6 +61,9 @@ export async function playCommand(options: PlayOptions & { readonly debriefFile?
   const session = prepareSession(options);
   const problem = terminalProblem(options, process.stdin.isTTY === true, process.stdout.isTTY === true);
   if (problem) throw new UserError(problem);
+  // ink draws only the final frame when it believes it runs under CI (the is-in-ci check, made when ink is first
+  // loaded). The trainer is interactive by definition and we know both ends are terminals, so draw live.
+  for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
   const { launchTrainer } = await import('../../ui/launch');
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   await launchTrainer(session, { otherRules: otherRuleSpecs(session.model.rule.spec), color: !noColor, ...(options.debriefFile ? { debriefFile: options.debriefFile } : {}) });
