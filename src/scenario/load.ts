@@ -204,9 +204,24 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     problems.push(...shapeProblems(scenarioSchema, parsed.error, input, origin));
+    // Report the problems of meaning too, all at once: check the document with the misshapen fields left out,
+    // when that is enough to make it well-formed (a missing required field is not; then shape problems only).
+    const repaired = withoutMisshapenFields(input, parsed.error);
+    if (repaired) {
+      const meaning = checkMeaning(repaired.doc, origin);
+      const clear = (p: Problem) => !repaired.removed.some((r) => p.path === r || p.path.startsWith(`${r}.`) || p.path.startsWith(`${r}[`));
+      problems.push(...meaning.errors.filter(clear));
+    }
     return { errors: problems, warnings: [] };
   }
   const doc: ScenarioDocument = parsed.data;
+  const { errors, warnings } = checkMeaning(doc, origin);
+  if (errors.length > 0) return { errors, warnings };
+  return { scenario: normalize(doc, file), errors, warnings };
+}
+
+/** The named cross-field rules (src/scenario/rules.ts), located. */
+function checkMeaning(doc: ScenarioDocument, origin: Origin): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const rule of SCENARIO_RULES) {
@@ -221,8 +236,35 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
       (f.severity === 'error' ? errors : warnings).push({ severity: f.severity, ...at, path: formatPath(f.path), message: f.message });
     }
   }
-  if (errors.length > 0) return { errors, warnings };
-  return { scenario: normalize(doc, file), errors, warnings };
+  return { errors, warnings };
+}
+
+/** The input with every field the schema refused deleted, if the rest then parses; with the removed paths. */
+function withoutMisshapenFields(input: unknown, error: z.ZodError): { doc: ScenarioDocument; removed: string[] } | undefined {
+  let data: unknown;
+  try {
+    data = structuredClone(input);
+  } catch {
+    return undefined;
+  }
+  const removed: string[] = [];
+  let issues = error.issues;
+  for (let attempt = 0; attempt < 5 && issues.length > 0; attempt++) {
+    for (const issue of issues) {
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+      for (const path of paths) {
+        if (path.length === 0) return undefined;
+        const parent = valueAt(data, path.slice(0, -1) as (string | number)[]) as Record<string | number, unknown> | undefined;
+        if (parent === null || typeof parent !== 'object') return undefined;
+        delete parent[path[path.length - 1] as string | number];
+        removed.push(formatPath(path as (string | number)[]));
+      }
+    }
+    const again = scenarioSchema.safeParse(data);
+    if (again.success) return { doc: again.data, removed };
+    issues = again.error.issues;
+  }
+  return undefined;
 }
 
 /** How many rosters an include may chain through `extends` (kp-2023 → kp-2022 → ... → kp-2009). */

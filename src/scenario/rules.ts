@@ -22,7 +22,8 @@ const error = (path: (string | number)[], message: string): Finding => ({ severi
 const warning = (path: (string | number)[], message: string): Finding => ({ severity: 'warning', path, message });
 
 function unknownRef(path: (string | number)[], kind: string, value: string, known: readonly string[]): Finding {
-  return error(path, `unknown ${kind} "${value}" (known: ${listOf([...known])}).${didYouMean(value, known)}`.replace(/\.$/, ''));
+  const choices = known.length === 0 ? `none is defined in this scenario` : `known: ${listOf([...known])}`;
+  return error(path, `unknown ${kind} "${value}" (${choices}).${didYouMean(value, known)}`.replace(/\.$/, ''));
 }
 
 function duplicates(ids: readonly string[]): Map<string, number[]> {
