@@ -1,23 +1,32 @@
 // Bundles the TypeScript sources into dist/ with esbuild (run by `npm install` through the prepare script).
 // Dependencies stay external; heavy modules (ink, react) load lazily through dynamic imports (code splitting).
+// `bundle(outdir)` is also used by the end-to-end tests to build a private copy (test/robustness/cli.ts).
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-rmSync('dist', { recursive: true, force: true });
-const entryPoints = { cli: 'src/cli/entry.ts', index: 'src/index.ts' };
-if (existsSync('src/simulation/worker.ts')) entryPoints.worker = 'src/simulation/worker.ts';
-if (existsSync('bench/bench.ts')) entryPoints.bench = 'bench/bench.ts';
-await build({
-  entryPoints,
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  jsx: 'automatic',
-  logLevel: 'warning',
-  chunkNames: 'chunks/[name]-[hash]',
-});
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+export async function bundle(outdir = join(ROOT, 'dist'), { bench = true, logLevel = 'warning' } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  const entryPoints = { cli: join(ROOT, 'src/cli/entry.ts'), index: join(ROOT, 'src/index.ts') };
+  if (existsSync(join(ROOT, 'src/simulation/worker.ts'))) entryPoints.worker = join(ROOT, 'src/simulation/worker.ts');
+  if (bench && existsSync(join(ROOT, 'bench/bench.ts'))) entryPoints.bench = join(ROOT, 'bench/bench.ts');
+  await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    jsx: 'automatic',
+    logLevel,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await bundle();

@@ -60,6 +60,17 @@ export type ProcedureEvent =
   | { type: 'DEFER' }
   | { type: 'CLOSE' };
 
+/** Every move the chair can make on an item with `options` tabled options (the statechart says which are allowed now). */
+export const chairMoves = (options: number): ProcedureEvent[] => [
+  ...Array.from({ length: options }, (_, option): ProcedureEvent => ({ type: 'TABLE', option })),
+  { type: 'CALL_FOR_CONSENSUS' },
+  { type: 'CALL_VOTE' },
+  { type: 'CONSULT' },
+  { type: 'OFFER_CONCESSION' },
+  { type: 'DEFER' },
+  { type: 'CLOSE' },
+];
+
 export const initialContext = (input: ProcedureInput): ProcedureContext => ({
   ...input,
   option: -1,

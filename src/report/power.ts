@@ -14,7 +14,6 @@ export const POWER_FORMATS: readonly PowerFormat[] = ['table', 'json', 'csv', 'm
 export const EXACT_TEXT_LIMIT = 256;
 
 const INDICES = ['banzhafAbsolute', 'banzhafNormalized', 'shapleyShubik', 'colemanPreventive', 'colemanInitiative'] as const;
-type IndexKey = (typeof INDICES)[number];
 
 /** 4 significant digits; tiny values in exponent form (1/2^48 = 3.553e-15), 0 and 1 as such. */
 export function indexText(x: number): string {

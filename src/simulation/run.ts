@@ -4,7 +4,7 @@
  * random draw from the run's own generator. A `PlenaryRun` can be stepped (trainer mode, trace) or run to the end.
  */
 import { compileMachine, send, type CompiledMachine, type Configuration } from '../machines/interpreter';
-import { checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../machines/procedure';
+import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../machines/procedure';
 import { CONCEDE_EVENT, EVENT_COUNT, FOLLOW_EVENT, PRESS_EVENT, SOFTEN_EVENT, STATE_EVENT, stanceTable, UNDECIDED } from '../machines/stanceTable';
 import { ABSTAIN, OBJECT, type DecisionRule, type Stance, type Tally } from '../rules/types';
 import { decisiveBlockers } from './blockers';
@@ -183,15 +183,7 @@ export class PlenaryRun {
   allowedChairMoves(): ProcedureEvent[] {
     if (this.done || this.floorNext) return [];
     const c = this.context;
-    const candidates: ProcedureEvent[] = [
-      ...c.options.map((_, option) => ({ type: 'TABLE', option }) as ProcedureEvent),
-      { type: 'CALL_FOR_CONSENSUS' },
-      { type: 'CALL_VOTE' },
-      { type: 'CONSULT' },
-      { type: 'OFFER_CONCESSION' },
-      { type: 'DEFER' },
-      { type: 'CLOSE' },
-    ];
+    const candidates = chairMoves(c.options.length);
     return candidates.filter((e) => {
       const ts = this.machine.on[this.config.state].get(e.type);
       return ts !== undefined && ts.some((t) => t.guard === undefined || t.guard(c, e));

@@ -11,9 +11,9 @@ import { STANCES, type Stance } from '../rules/types';
 import { simulatedChair } from '../simulation/chair';
 import type { Model } from '../simulation/model';
 import { runRng } from '../simulation/rng';
-import { PlenaryRun, type RunEvent } from '../simulation/run';
+import { PlenaryRun } from '../simulation/run';
 import { UNDECIDED } from '../machines/stanceTable';
-import { buildDebrief, type AlternativeRun, type Debrief } from '../report/debrief';
+import { buildDebrief, type AlternativeRun, type Debrief, type DebriefStep } from '../report/debrief';
 
 /** Who the trainee is. */
 export type Seat = { readonly kind: 'chair' } | { readonly kind: 'member'; readonly member: number } | { readonly kind: 'none' };
@@ -24,20 +24,14 @@ export interface StepRecord {
   readonly answer?: Stance;
 }
 
-/** What one step did, for the log and the debrief. */
-export interface TimelineEntry {
+/**
+ * What one step did, for the log and the debrief: a debrief step (hours before and after, the trainee's decision,
+ * what happened — the seat's own simulated moves left out, the trainee's answer replaced them) with its place.
+ */
+export interface TimelineEntry extends DebriefStep {
   readonly step: number;
-  /** hours used on the item when the step began */
-  readonly startHours: number;
-  /** hours used on the item after the step */
-  readonly hours: number;
   /** procedural state after the step */
   readonly state: ProcedureState;
-  /** the trainee's decision at this step, in words */
-  readonly decision?: string;
-  /** what happened (the seat's own simulated moves left out: the trainee's answer replaced them) */
-  readonly events: readonly RunEvent[];
-  readonly lines: readonly string[];
 }
 
 /** A choice offered to the trainee now. */

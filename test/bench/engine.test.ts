@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileMachine, send, type Configuration } from '../../src/machines/interpreter';
-import { checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
+import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
 import { ruleOrThrow } from '../../src/rules/registry';
 import type { DecisionRule, Tally } from '../../src/rules/types';
 import { loadScenario } from '../../src/scenario/load';
@@ -29,20 +29,7 @@ const input = (rule: DecisionRule, rounds: number): ProcedureInput => ({
   maxRoundsPerOption: rounds,
 });
 const answers = (support: number, object: number): ProcedureEvent => ({ type: 'ANSWERS', tally: tally({ support, object }) });
-const EVENTS: ProcedureEvent[] = [
-  { type: 'TABLE', option: 0 },
-  { type: 'TABLE', option: 1 },
-  { type: 'TABLE', option: 2 },
-  answers(3, 0),
-  answers(1, 2),
-  answers(3, 1),
-  { type: 'CALL_FOR_CONSENSUS' },
-  { type: 'CALL_VOTE' },
-  { type: 'CONSULT' },
-  { type: 'OFFER_CONCESSION' },
-  { type: 'DEFER' },
-  { type: 'CLOSE' },
-];
+const EVENTS: ProcedureEvent[] = [...chairMoves(3), answers(3, 0), answers(1, 2), answers(3, 1)];
 const plain = ({ rule: _rule, ...rest }: ProcedureContext) => JSON.parse(JSON.stringify(rest)) as unknown;
 
 describe('in-place context updates', () => {
@@ -76,7 +63,9 @@ describe('in-place context updates', () => {
     const rule = RULES[2];
     const owned: Configuration<ProcedureContext> = { state: compiled.initial, context: { ...initialContext(input(rule, 1)) }, owned: true };
     const fresh: Configuration<ProcedureContext> = { state: pure.initial, context: initialContext(input(rule, 1)) };
-    for (const e of [EVENTS[0], EVENTS[4], EVENTS[6], EVENTS[9], EVENTS[4], EVENTS[6], EVENTS[7], EVENTS[1], EVENTS[3], EVENTS[6]]) {
+    const [table0, table1] = chairMoves(2);
+    const [consensus, vote, , offer] = chairMoves(0);
+    for (const e of [table0, answers(1, 2), consensus, offer, answers(1, 2), consensus, vote, table1, answers(3, 0), consensus]) {
       expect(send(compiled, owned, e)).toBe(send(pure, fresh, e));
       expect(plain(owned.context)).toEqual(plain(fresh.context));
     }

@@ -4,9 +4,9 @@
  * stale dist/ and a concurrent `node build.mjs` (which empties dist/) cannot pull the files from under them.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -14,22 +14,9 @@ export async function buildCli(): Promise<{ bin: string; dir: string; remove: ()
   const dir = join(ROOT, 'node_modules', '.cache', `plenary-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   copyFileSync(join(ROOT, 'bin', 'plenary.mjs'), join(dir, 'bin', 'plenary.mjs'));
-  const entryPoints: Record<string, string> = { cli: join(ROOT, 'src/cli/entry.ts'), index: join(ROOT, 'src/index.ts') };
-  if (existsSync(join(ROOT, 'src/simulation/worker.ts'))) entryPoints.worker = join(ROOT, 'src/simulation/worker.ts');
-  await build({
-    entryPoints,
-    outdir: join(dir, 'dist'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    jsx: 'automatic',
-    logLevel: 'silent',
-    chunkNames: 'chunks/[name]-[hash]',
-  });
+  // the same esbuild settings as npm install's build, into the private folder
+  const { bundle } = (await import(pathToFileURL(join(ROOT, 'build.mjs')).href)) as { bundle: (outdir: string, options?: { bench?: boolean; logLevel?: string }) => Promise<void> };
+  await bundle(join(dir, 'dist'), { bench: false, logLevel: 'silent' });
   return { bin: join(dir, 'bin', 'plenary.mjs'), dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

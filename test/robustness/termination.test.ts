@@ -11,7 +11,7 @@
  */
 import { getAdjacencyMap } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { procedureMachine, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
+import { chairMoves, procedureMachine, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
 import { parseRule } from '../../src/rules/registry';
 import type { DecisionRule, Tally } from '../../src/rules/types';
 import { ruleSpecs } from './arbitraries';
@@ -35,17 +35,8 @@ function tallyFor(rule: DecisionRule, pass: boolean): Tally {
 }
 
 function alphabet(rule: DecisionRule, options: number): ProcedureEvent[] {
-  return [
-    ...Array.from({ length: options + 1 }, (_, option) => ({ type: 'TABLE', option }) as ProcedureEvent),
-    { type: 'ANSWERS', tally: tallyFor(rule, true) },
-    { type: 'ANSWERS', tally: tallyFor(rule, false) },
-    { type: 'CALL_FOR_CONSENSUS' },
-    { type: 'CALL_VOTE' },
-    { type: 'CONSULT' },
-    { type: 'OFFER_CONCESSION' },
-    { type: 'DEFER' },
-    { type: 'CLOSE' },
-  ];
+  // every chair move, TABLE of one option more than there is (refused), and a passing and a failing floor
+  return [...chairMoves(options + 1), { type: 'ANSWERS', tally: tallyFor(rule, true) }, { type: 'ANSWERS', tally: tallyFor(rule, false) }];
 }
 
 type Snap = ReturnType<typeof procedureMachine.transition>;
