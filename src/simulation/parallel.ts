@@ -81,6 +81,24 @@ export function claimSlice(counters: Int32Array, from: number, to: number, slice
   return start < to ? [start, Math.min(to, start + slice)] : undefined;
 }
 
+/**
+ * Worker threads started before the job is known, so that their start-up (loading the engine, ~0.1–0.2 s) overlaps
+ * the main thread's own (reading and validating the scenario). They wait for their `WorkerData` message.
+ * `dispose()` ends those that were not used (for instance when the scenario turns out to be invalid).
+ */
+export interface PrestartedWorkers {
+  readonly workers: Worker[];
+  dispose(): void;
+}
+
+/** Starts `count` waiting workers, or none when there is no built worker script. */
+export function prestartWorkers(count: number): PrestartedWorkers {
+  const script = workerScript();
+  const workers = script === undefined ? [] : Array.from({ length: Math.max(0, count) }, () => new Worker(script, { workerData: { waitForJob: true } }));
+  for (const w of workers) w.unref();
+  return { workers, dispose: () => workers.forEach((w) => void w.terminate()) };
+}
+
 export interface ParallelOptions<T> {
   readonly workers?: WorkerCount;
   /** checked between slices and every 50 ms; when it returns true, every thread stops after its current run (a partial result) */
@@ -89,6 +107,8 @@ export interface ParallelOptions<T> {
   readonly onProgress?: (progress: T) => void;
   /** runs per slice (default: about a tenth of a second of work) */
   readonly sliceRuns?: number;
+  /** workers started earlier (prestartWorkers), used before any new one is started */
+  readonly prestarted?: PrestartedWorkers;
 }
 
 export interface ParallelJobOptions extends ParallelOptions<Tallies> {
@@ -136,7 +156,12 @@ export async function runSliced<T>(
       { length: helpers },
       (_, k) =>
         new Promise<T>((resolve, reject) => {
-          const worker = new Worker(script!, { workerData: data() });
+          const waiting = options.prestarted?.workers[k];
+          const worker = waiting ?? new Worker(script!, { workerData: data() });
+          if (waiting) {
+            waiting.ref();
+            waiting.postMessage(data());
+          }
           workers.push(worker);
           let done = false;
           worker.on('message', (m: WorkerMessage<T>) => {

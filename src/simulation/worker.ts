@@ -2,15 +2,16 @@
  * A Monte Carlo worker thread (bundled to dist/worker.js): compiles the model(s) from the normalized scenario and
  * the rule spec(s) it is given, then claims slices of the job's runs from a counter shared with the other threads
  * until none is left, merging its slices' tallies, and posts them back (progress after every slice when asked). A
- * shared flag set by the main thread stops it early (partial result). See src/simulation/parallel.ts.
+ * shared flag set by the main thread stops it early (partial result). A worker started ahead of its job waits for it
+ * in a message. See src/simulation/parallel.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ruleOrThrow } from '../rules/registry';
 import { compileModel } from './model';
 import { claimSlice, STOP, type WorkerData, type WorkerMessage } from './parallel';
 
-async function main(): Promise<void> {
-  const { job, from, to, slice, shared, reportProgress } = workerData as WorkerData;
+async function main(data: WorkerData): Promise<void> {
+  const { job, from, to, slice, shared, reportProgress } = data;
   const counters = new Int32Array(shared);
   const shouldStop = () => Atomics.load(counters, STOP) === 1;
   const post = <T>(message: WorkerMessage<T>) => parentPort!.postMessage(message);
@@ -33,4 +34,6 @@ async function main(): Promise<void> {
   await work(emptyCompareTallies(models, from), (a, b) => compareRange(models, job.seed, a, b, { shouldStop }), mergeCompareTallies);
 }
 
-await main();
+// a worker started ahead of its job (prestartWorkers) gets its WorkerData in a message
+if ((workerData as { waitForJob?: boolean } | undefined)?.waitForJob) parentPort!.once('message', (data: WorkerData) => void main(data));
+else await main(workerData as WorkerData);

@@ -9,7 +9,7 @@ import type { ReportFormat } from '../options';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import type { Tallies } from '../../simulation/accumulator';
 import { shardRange } from '../../simulation/job';
-import { runJobParallel, type WorkerCount } from '../../simulation/parallel';
+import { prestartWorkers, resolveWorkers, runJobParallel, type WorkerCount } from '../../simulation/parallel';
 import type { Model } from '../../simulation/model';
 import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
@@ -45,9 +45,16 @@ export function runCommand(options: RunCommandOptions): RunCommandResult {
  * (a partial result) and progress displays get a turn. The result is identical to `runCommand`'s.
  */
 export async function runCommandAsync(options: RunCommandOptions): Promise<RunCommandResult> {
-  const { scenario, rule, model } = prepareRun(options);
-  options.onModel?.(model);
-  return finishRun(options, scenario, rule, model, await runJobParallel(model, options.seed, options.runs, { ...jobOptions(options), workers: options.workers }));
+  // a long job's helper threads start now, loading the engine while this thread reads the scenario
+  const [from, to] = shardRange(options.runs, options.shard);
+  const prestarted = prestartWorkers(resolveWorkers(options.workers, to - from) - 1);
+  try {
+    const { scenario, rule, model } = prepareRun(options);
+    options.onModel?.(model);
+    return finishRun(options, scenario, rule, model, await runJobParallel(model, options.seed, options.runs, { ...jobOptions(options), workers: options.workers, prestarted }));
+  } finally {
+    prestarted.dispose();
+  }
 }
 
 function prepareRun(options: RunCommandOptions) {
