@@ -107,26 +107,21 @@ function parseNonEmpty(file: string, text: string): Read<YamlSource> {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const problems: Problem[] = [];
   const tagged = new Set<number>();
-  visit(doc, (_key, node) => {
-    if (isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-      const pos = node.range ? lines.linePos(node.range[0]) : undefined;
-      if (pos) tagged.add(pos.line);
-      problems.push({
-        severity: 'error',
-        file,
-        line: pos?.line,
-        column: pos?.col,
-        path: '',
-        message: `custom YAML tag ${shortTag(node.tag)} is not allowed (scenario files are plain data; allowed: strings, numbers, booleans, null, lists, mappings)`,
-      });
-    }
-  });
+  const problemAt = (offset: number | undefined, message: string) => {
+    const pos = offset === undefined ? undefined : lines.linePos(offset);
+    problems.push({ severity: 'error', file, line: pos?.line, column: pos?.col, path: '', message });
+    return pos;
+  };
+  // one walk over the document: custom tags on any node, collections used as mapping keys
   visit(doc, {
+    Node(_key, node) {
+      if (node.tag === undefined || CORE_TAGS.has(node.tag)) return;
+      const message = `custom YAML tag ${shortTag(node.tag)} is not allowed (scenario files are plain data; allowed: strings, numbers, booleans, null, lists, mappings)`;
+      const pos = problemAt(node.range?.[0], message);
+      if (pos) tagged.add(pos.line);
+    },
     Pair(_key, pair) {
-      if (isCollection(pair.key)) {
-        const pos = pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
-        problems.push({ severity: 'error', file, line: pos?.line, column: pos?.col, path: '', message: 'a mapping key must be plain text, not a list or mapping' });
-      }
+      if (isCollection(pair.key)) problemAt(pair.key.range?.[0], 'a mapping key must be plain text, not a list or mapping');
     },
   });
   for (const error of [...doc.errors, ...doc.warnings]) {

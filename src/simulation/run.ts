@@ -239,11 +239,8 @@ export class PlenaryRun {
     const decisive = this.model.options.map((_, o) => {
       if (this.failedKind[o] === NOT_FAILED || o === c.adopted) return undefined;
       const snapshot = this.failed[o];
-      const rule = this.model.rule;
-      const byVote = this.failedKind[o] === FAILED_VOTE && rule.mode !== 'vote' && rule.fallback !== undefined;
-      const check = byVote ? rule.fallback! : rule;
-      const mask = byVote ? this.model.voteVoting : this.model.voting;
-      return decisiveBlockers(this.model, snapshot, tallyOf(this.model, snapshot, mask), check.adopts, countsOnly(check), mask);
+      const { rule, voting } = this.checkOf(this.failedKind[o] === FAILED_VOTE ? 'vote' : 'consensus');
+      return decisiveBlockers(this.model, snapshot, tallyOf(this.model, snapshot, voting), rule.adopts, countsOnly(rule), voting);
     });
     return {
       outcome: this.outcome(),
@@ -323,15 +320,20 @@ export class PlenaryRun {
     this.stances[member] = to;
   };
 
+  /** The rule and electorate of a check: the rule's own, or for a vote after failed consensus its fallback's. */
+  private checkOf(kind: 'consensus' | 'vote'): { rule: DecisionRule; voting: Uint8Array; byFallback: boolean } {
+    const { rule } = this.model;
+    const byFallback = kind === 'vote' && rule.mode !== 'vote' && rule.fallback !== undefined;
+    return byFallback ? { rule: rule.fallback!, voting: this.model.voteVoting, byFallback } : { rule, voting: this.model.voting, byFallback };
+  }
+
   private narrateCheck(): void {
     const c = this.context;
     const check = c.lastCheck!;
-    const byFallback = check.kind === 'vote' && this.model.rule.mode !== 'vote' && this.model.rule.fallback !== undefined;
-    const rule = byFallback ? this.model.rule.fallback! : this.model.rule;
+    const { rule, voting, byFallback } = this.checkOf(check.kind);
     const tally = byFallback ? (c.voteTally ?? c.tally!) : c.tally!;
-    const mask = byFallback ? this.model.voteVoting : this.model.voting;
     const objectors: number[] = [];
-    for (let i = 0; i < this.model.size; i++) if (mask[i] === 1 && this.stances[i] === OBJECT) objectors.push(i);
+    for (let i = 0; i < this.model.size; i++) if (voting[i] === 1 && this.stances[i] === OBJECT) objectors.push(i);
     this.log.push({ kind: 'check', option: c.option, check: check.kind, passed: check.passed, tally, explanation: rule.explain(tally), objectors });
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTallies } from '../../src/simulation/accumulator';
 import { runJob } from '../../src/simulation/job';
+import { runRange } from '../../src/simulation/monteCarlo';
 import { compileModel } from '../../src/simulation/model';
 import { summarize } from '../../src/simulation/summarize';
 import { runRng } from '../../src/simulation/rng';
@@ -61,8 +62,12 @@ describe('Monte Carlo', () => {
   it('replays any run alone: run k of a job is the same whether simulated alone or within the job', () => {
     const model = compileModel(loadScenario(DEFAULT_SCENARIO), consensusRule);
     const alone = simulateRun(model, runRng('s', 41));
-    const tallies = runJob(model, 's', 1, { shard: undefined });
-    expect(tallies.runs).toBe(1);
+    // the job's run 41 (the slice [41, 42) of any split) is that same run
+    const inJob = runRange(model, 's', 41, 42);
+    expect(inJob.runs).toBe(1);
+    expect(inJob.outcomes[alone.outcome]).toBe(1);
+    expect(inJob.hours).toEqual({ [String(Math.round(alone.hours * 1000))]: 1 });
+    expect(inJob.rounds).toEqual({ [String(alone.rounds)]: 1 });
     const again = new PlenaryRun(model, runRng('s', 41), { narrate: true }).runToEnd();
     expect(again).toEqual(alone);
   });
