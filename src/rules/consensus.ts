@@ -9,7 +9,7 @@ export const consensusRule: DecisionRule = {
   name: 'consensus',
   title: 'Consensus',
   description: 'Adopted when no participant present formally objects; one objection blocks.',
-  source: 'KP practice, "absolute consensus": ../shared/domain/kp-reference.md §0, §1.1',
+  source: 'KP practice, "absolute consensus": docs/sources/kp-reference.md §0, §1.1',
   mode: 'consensus',
   electorate: EVERYONE,
   groups: NO_GROUPS,

@@ -11,7 +11,7 @@ export function consensusMinusNRule(n: number): DecisionRule {
     name: 'consensus-minus-n',
     title: `Consensus minus ${n}`,
     description: `Adopted unless more than ${plural(n, 'participant')} formally object.`,
-    source: 'OSCE "consensus-minus-two" (Stockholm 1992) generalised: ../shared/domain/kp-reference.md §5 [U]',
+    source: 'OSCE "consensus-minus-two" (Stockholm 1992) generalised: docs/sources/kp-reference.md §5 [U]',
     mode: 'consensus',
     electorate: EVERYONE,
     groups: NO_GROUPS,
@@ -26,7 +26,7 @@ export const consensusMinusN: RuleDefinition = {
   syntax: 'consensus-minus-n:<n>',
   example: 'consensus-minus-n:2',
   summary: 'adopted unless more than n participants formally object',
-  source: 'OSCE consensus-minus-one / minus-two practice: ../shared/domain/kp-reference.md §5',
+  source: 'OSCE consensus-minus-one / minus-two practice: docs/sources/kp-reference.md §5',
   build(params) {
     if (params.length !== 1) return 'consensus-minus-n needs one parameter, the number of objections tolerated (e.g. consensus-minus-n:2)';
     const text = params[0];

@@ -7,7 +7,7 @@ export const consensusMinusSubjectRule: DecisionRule = {
   name: 'consensus-minus-subject',
   title: 'Consensus minus the party concerned',
   description: 'Consensus, but the participant the item concerns cannot block a decision on its own case.',
-  source: 'OSCE "consensus-minus-one" (Prague 1992; Yugoslavia suspended July 1992): ../shared/domain/kp-reference.md §5',
+  source: 'OSCE "consensus-minus-one" (Prague 1992; Yugoslavia suspended July 1992): docs/sources/kp-reference.md §5',
   mode: 'consensus',
   electorate: { excludeSubject: true, observersVote: false },
   groups: NO_GROUPS,

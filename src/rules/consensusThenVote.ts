@@ -17,7 +17,7 @@ export function qualifiedMajorityOfPresentRule(threshold: Fraction): DecisionRul
     name: 'qualified-majority',
     title: `Qualified majority (${q} of those present)`,
     description: `Adopted when at least ${q} of the members present vote yes; abstaining counts against.`,
-    source: 'DDI 2017 proposal ("⅔ of those present"): ../shared/domain/kp-reference.md §4',
+    source: 'DDI 2017 proposal ("⅔ of those present"): docs/sources/kp-reference.md §4',
     mode: 'vote',
     electorate: EVERYONE,
     groups: NO_GROUPS,
@@ -37,7 +37,7 @@ export function consensusThenVoteRule(fallback: DecisionRule, spec: string): Dec
     name: 'consensus-then-vote',
     title: `Consensus, then ${fallback.title.charAt(0).toLowerCase()}${fallback.title.slice(1)}`,
     description: `Consensus first; if consultations fail, the chair puts the option to a vote: ${fallback.description}`,
-    source: 'WTO Agreement Art. IX:1; CWC Art. VIII(18) [U]; DDI 2017 proposal: ../shared/domain/kp-reference.md §4, §5',
+    source: 'WTO Agreement Art. IX:1; CWC Art. VIII(18) [U]; DDI 2017 proposal: docs/sources/kp-reference.md §4, §5',
     mode: 'consensus-then-vote',
     electorate: fallback.electorate,
     groups: fallback.groups,
@@ -62,7 +62,7 @@ export function makeConsensusThenVote(parse: (spec: string) => DecisionRule | st
     syntax: 'consensus-then-vote:<threshold>[:present] | :majority | :<voting rule>',
     example: 'consensus-then-vote:2/3',
     summary: 'consensus first; if consultations fail, a vote (threshold of votes cast, of those present, simple majority, or any voting rule)',
-    source: 'WTO Art. IX:1, CWC Art. VIII(18) [U], DDI 2017, Montreal Art. 2(9) [U]: ../shared/domain/kp-reference.md §4, §5',
+    source: 'WTO Art. IX:1, CWC Art. VIII(18) [U], DDI 2017, Montreal Art. 2(9) [U]: docs/sources/kp-reference.md §4, §5',
     build(params) {
       const usage = 'e.g. consensus-then-vote:2/3, consensus-then-vote:2/3:present, consensus-then-vote:majority, consensus-then-vote:double-majority:2/3:<group>:<group>';
       if (params.length === 0) return `consensus-then-vote needs the vote taken when consensus fails (${usage})`;

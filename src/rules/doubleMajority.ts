@@ -24,7 +24,7 @@ export function doubleMajorityRule(threshold: Fraction, groups: readonly string[
     name: 'double-majority',
     title: `Double majority (${q}, and a majority within ${groups.join(' and ')})`,
     description: `Adopted when at least ${q} of those present and voting vote yes, including a majority of the votes cast within each of ${groups.join(', ')}.`,
-    source: 'Montreal Protocol Art. 2(9)(c) double majority [U]: ../shared/domain/kp-reference.md §5',
+    source: 'Montreal Protocol Art. 2(9)(c) double majority [U]: docs/sources/kp-reference.md §5',
     mode: 'vote',
     electorate: EVERYONE,
     groups,
@@ -43,7 +43,7 @@ export const doubleMajority: RuleDefinition = {
   syntax: 'double-majority:<threshold>:<group>:<group>[:<group>...]',
   example: 'double-majority:2/3:adpa:western',
   summary: 'threshold of those present and voting, plus a majority of the votes cast within each named group (scenario blocs)',
-  source: 'Montreal Protocol Art. 2(9)(c) [U]: ../shared/domain/kp-reference.md §5',
+  source: 'Montreal Protocol Art. 2(9)(c) [U]: docs/sources/kp-reference.md §5',
   build(params) {
     const usage = 'e.g. double-majority:2/3:adpa:western (groups are bloc ids of the scenario, separated by ":")';
     if (params.length < 3) return `double-majority needs a threshold and at least two groups (${usage})`;

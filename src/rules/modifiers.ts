@@ -56,14 +56,14 @@ export const MODIFIERS: readonly ModifierDefinition[] = [
     name: 'observers',
     syntax: '<rule>+observers',
     summary: 'observer groupings vote too, one vote each (in the vote only; they never block a consensus)',
-    source: 'DDI 2017 proposal ("votes for Observers, one per grouping"): ../shared/domain/kp-reference.md §4',
+    source: 'DDI 2017 proposal ("votes for Observers, one per grouping"): docs/sources/kp-reference.md §4',
     apply: (rule, params) => (params.length > 0 ? `+observers takes no parameters (received "${params.join(':')}")` : withObservers(rule)),
   },
   {
     name: 'quorum',
     syntax: '<rule>+quorum:<fraction>',
     summary: 'the vote counts only if at least this fraction of those present vote yes or no (participation quorum)',
-    source: 'CWC Art. VIII(16) quorum (a majority of members): ../shared/domain/kp-reference.md §5',
+    source: 'CWC Art. VIII(16) quorum (a majority of members): docs/sources/kp-reference.md §5',
     apply(rule, params) {
       if (params.length !== 1) return '+quorum needs one parameter, the fraction of those present who must vote (e.g. +quorum:1/2)';
       const f = parseFraction(params[0]);

@@ -14,7 +14,7 @@ export function qualifiedMajorityRule(threshold: Fraction): DecisionRule {
     name: 'qualified-majority',
     title: `Qualified majority (${q})`,
     description: `Adopted when at least ${q} of the participants present and voting vote yes; abstentions are not counted.`,
-    source: 'WDC proposal, Swakopmund Nov 2009 ("two thirds majority voting"): ../shared/domain/kp-reference.md §3.6(b), §4',
+    source: 'WDC proposal, Swakopmund Nov 2009 ("two thirds majority voting"): docs/sources/kp-reference.md §3.6(b), §4',
     mode: 'vote',
     electorate: EVERYONE,
     groups: NO_GROUPS,
@@ -29,7 +29,7 @@ export const qualifiedMajority: RuleDefinition = {
   syntax: 'qualified-majority:<threshold>',
   example: 'qualified-majority:2/3',
   summary: 'yes votes reach the threshold of those present and voting (abstentions excluded)',
-  source: 'WDC 2009 two-thirds proposal; DDI 2017: ../shared/domain/kp-reference.md §4',
+  source: 'WDC 2009 two-thirds proposal; DDI 2017: docs/sources/kp-reference.md §4',
   build(params) {
     if (params.length !== 1) return 'qualified-majority needs one parameter, the threshold (e.g. qualified-majority:2/3)';
     const threshold = parseThreshold(params[0]);

@@ -13,7 +13,7 @@ export const reverseConsensusRule: DecisionRule = {
   name: 'reverse-consensus',
   title: 'Reverse consensus',
   description: 'The measure stands unless there is consensus to stop it: one participant supporting it keeps it.',
-  source: 'Draft Jerusalem AD 2010 (exports continue "unless the WGM reaches consensus"): ../shared/domain/kp-reference.md §1.4, §4',
+  source: 'Draft Jerusalem AD 2010 (exports continue "unless the WGM reaches consensus"): docs/sources/kp-reference.md §1.4, §4',
   mode: 'reverse',
   electorate: EVERYONE,
   groups: NO_GROUPS,

@@ -9,7 +9,7 @@ export const simpleMajorityRule: DecisionRule = {
   name: 'simple-majority',
   title: 'Simple majority',
   description: 'Adopted when more participants present and voting vote yes than no; a tie fails.',
-  source: 'WTO Agreement Art. IX:1 (majority of votes cast): ../shared/domain/kp-reference.md §5',
+  source: 'WTO Agreement Art. IX:1 (majority of votes cast): docs/sources/kp-reference.md §5',
   mode: 'vote',
   electorate: EVERYONE,
   groups: NO_GROUPS,

@@ -21,7 +21,7 @@ export function weightedRule(quota: Fraction): DecisionRule {
     name: 'weighted',
     title: `Weighted vote (quota ${q})`,
     description: `Adopted when the weight voting yes is at least ${q} of the weight of those present and voting (participant weights from the scenario; abstainers' weight left out).`,
-    source: 'assumption: generic weighted voting (e.g. by production or trade share); no KP proposal on record: ../shared/domain/kp-reference.md §4',
+    source: 'assumption: generic weighted voting (e.g. by production or trade share); no KP proposal on record: docs/sources/kp-reference.md §4',
     mode: 'vote',
     electorate: EVERYONE,
     groups: NO_GROUPS,

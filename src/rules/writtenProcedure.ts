@@ -22,7 +22,7 @@ export function writtenProcedureRule(min: ReplyMinimum): DecisionRule {
     name: 'written-procedure',
     title: `Written procedure (${'count' in min ? `${min.count} replies` : `${param} of participants`}, no objection)`,
     description: `Adopted with ${needed} and no written objection by the deadline; silence counts as no objection.`,
-    source: 'KP written procedure (CAR suspension 2013; CAR resumption 2015, 30 supporting votes): ../shared/domain/kp-reference.md §1.2, §3.9',
+    source: 'KP written procedure (CAR suspension 2013; CAR resumption 2015, 30 supporting votes): docs/sources/kp-reference.md §1.2, §3.9',
     mode: 'written',
     electorate: EVERYONE,
     groups: NO_GROUPS,
@@ -37,7 +37,7 @@ export const writtenProcedure: RuleDefinition = {
   syntax: 'written-procedure:<replies> | written-procedure:<fraction>',
   example: 'written-procedure:30',
   summary: 'enough supporting replies (a number, or a fraction of participants present) and no written objection; silence is no objection',
-  source: 'KP written procedure, CAR 2013 and 2015: ../shared/domain/kp-reference.md §1.2 (the minimum is not documented: a parameter)',
+  source: 'KP written procedure, CAR 2013 and 2015: docs/sources/kp-reference.md §1.2 (the minimum is not documented: a parameter)',
   build(params) {
     if (params.length !== 1) return 'written-procedure needs one parameter, the minimum of supporting replies: a number (written-procedure:30) or a fraction of participants (written-procedure:2/3)';
     const text = params[0].trim();

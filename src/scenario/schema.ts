@@ -11,7 +11,7 @@ const id = z
   .max(80)
   .describe('identifier: lower-case letters, digits and dashes');
 const text = z.string().max(4000);
-/** URL, `../shared/domain/kp-reference.md §3.6`, a key of `sources`, or `assumption: why` */
+/** URL, `docs/sources/kp-reference.md §3.6`, a key of `sources`, or `assumption: why` */
 const source = z
   .string()
   .min(1)

@@ -1,15 +1,16 @@
 /**
- * Every entry of the shared reference file of published and exactly computed voting-power values
- * (../shared/reference/voting-power.json, next to the repository), checked exactly by each exact method.
+ * Every entry of the reference file of published and exactly computed voting-power values, checked exactly by each
+ * exact method. The file is vendored in test/fixtures/reference/voting-power.json (copied from the project steering
+ * repository's shared/reference/voting-power.json on 2026-11-30).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/common/paths';
 import { powerOfWeightedGame, type PowerResult } from '../../src/power/index';
 import { equals, parseRational, toNumber, type Rational } from '../../src/power/rational';
 
-const FILE = join(PACKAGE_ROOT, '..', 'shared', 'reference', 'voting-power.json');
+const FILE = join(PACKAGE_ROOT, 'test', 'fixtures', 'reference', 'voting-power.json');
 
 interface Entry {
   readonly name: string;
@@ -46,8 +47,8 @@ function conditions(rule: string): { minMembers: number } | undefined {
 
 const text = (values: readonly Rational[]): string[] => values.map((v) => (v.den === 1n ? String(v.num) : `${v.num}/${v.den}`));
 
-describe.skipIf(!existsSync(FILE))('reference voting-power values (../shared/reference/voting-power.json)', () => {
-  const entries: Entry[] = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as { tests: Entry[] }).tests : [];
+describe('reference voting-power values (test/fixtures/reference/voting-power.json)', () => {
+  const entries: Entry[] = (JSON.parse(readFileSync(FILE, 'utf8')) as { tests: Entry[] }).tests;
 
   it('the reference file has entries and every index it uses is known', () => {
     expect(entries.length).toBeGreaterThan(0);
@@ -76,9 +77,3 @@ describe.skipIf(!existsSync(FILE))('reference voting-power values (../shared/ref
     }
   }
 });
-
-if (!existsSync(FILE)) {
-  describe('reference voting-power values', () => {
-    it.skip(`skipped: ${FILE} is absent (the shared folder is expected next to the repository)`, () => {});
-  });
-}
