@@ -11,7 +11,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 export async function bundle(outdir = join(ROOT, 'dist'), { bench = true, logLevel = 'warning' } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const entryPoints = { cli: join(ROOT, 'src/cli/entry.ts'), index: join(ROOT, 'src/index.ts') };
-  if (existsSync(join(ROOT, 'src/simulation/worker.ts'))) entryPoints.worker = join(ROOT, 'src/simulation/worker.ts');
+  if (existsSync(join(ROOT, 'src/engine/worker.ts'))) entryPoints.worker = join(ROOT, 'src/engine/worker.ts');
   if (bench && existsSync(join(ROOT, 'bench/bench.ts'))) entryPoints.bench = join(ROOT, 'bench/bench.ts');
   await build({
     entryPoints,

@@ -7,7 +7,7 @@
  *  2. the same on a synthetic 193-member body (scenarios/synthetic/ga-193.yaml);
  *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`;
  *  4. `--workers 2` against `--workers 1` on a 100,000-run job, and whether the outputs are byte-identical;
- *  5. exact voting power of a 200-member weighted body (src/power);
+ *  5. exact voting power of a 200-member weighted body (src/analyses/power);
  *  6. peak resident memory of `plenary run --runs 1000000`.
  *
  * Options: --json, --quick (fewer repetitions and smaller jobs, for a smoke check), --skip-cli (sections 1, 2, 5).
@@ -21,9 +21,9 @@ import { join } from 'node:path';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/common/paths';
 import { ruleOrThrow } from '../src/rules/registry';
 import { loadScenario } from '../src/scenario/load';
-import { sortHist, type Tallies } from '../src/simulation/accumulator';
-import { compileModel, type Model } from '../src/simulation/model';
-import { runJobParallel } from '../src/simulation/parallel';
+import { sortHist, type Tallies } from '../src/engine/accumulator';
+import { compileModel, type Model } from '../src/floor/model';
+import { runJobParallel } from '../src/engine/parallel';
 import { referenceRange } from './reference';
 
 const args = new Set(process.argv.slice(2));
@@ -200,7 +200,7 @@ function peakRss(runs: number): { mb: number; sec: number } | undefined {
 async function power200(): Promise<{ sec: number; players: number } | undefined> {
   let mod: { powerOfWeightedGame?: (weights: readonly number[], quota: number) => unknown };
   try {
-    mod = await import('../src/power/index');
+    mod = await import('../src/analyses/power/index');
   } catch {
     return undefined;
   }

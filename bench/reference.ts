@@ -1,5 +1,5 @@
 /**
- * The plain-loop reference: the same behavioural model as the engine (src/simulation/run.ts), written by hand as one
+ * The plain-loop reference: the same behavioural model as the engine (src/engine/plenaryRun.ts), written by hand as one
  * loop with no XState, no compiled interpreter, no stance table, no event objects and no per-step allocation.
  * Same chair policy, same random draws in the same order, same float additions in the same order, so it gives the
  * same tallies for the same seed (test/bench/reference.test.ts checks this on several scenarios and rules).
@@ -8,9 +8,9 @@
  * `npm run bench` compares the engine against. It shares only data with the engine: the compiled `Model`
  * (flat arrays of the scenario), the rules' predicates, `runRng` and the `Tallies` shape.
  */
-import { emptyTallies, type Tallies } from '../src/simulation/accumulator';
-import type { Model } from '../src/simulation/model';
-import { runRng, type Rng } from '../src/simulation/rng';
+import { emptyTallies, type Tallies } from '../src/engine/accumulator';
+import type { Model } from '../src/floor/model';
+import { runRng, type Rng } from '../src/engine/rng';
 import type { DecisionRule, Tally } from '../src/rules/types';
 
 const ACCEPT = 1;
@@ -65,7 +65,7 @@ const NOT_FAILED = 0;
 const FAILED_CONSENSUS = 1;
 const FAILED_VOTE = 2;
 
-/** Runs [from, to) of a job, like `runRange` in src/simulation/monteCarlo.ts. */
+/** Runs [from, to) of a job, like `runRange` in src/engine/monteCarlo.ts. */
 export function referenceRange(model: Model, seed: string, from: number, to: number): Tallies {
   const p = prepare(model);
   const { n, optionCount } = p;

@@ -1,5 +1,5 @@
 /** The `plenary backtest` report in three formats, all read from the same BacktestResult. */
-import type { BacktestResult, CaseResult } from '../backtest/backtest';
+import type { BacktestResult, CaseResult } from '../analyses/backtest/backtest';
 import { markdownTable, pct, textTable, type Column } from './table';
 
 export type BacktestFormat = 'table' | 'json' | 'markdown';

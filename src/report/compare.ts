@@ -1,5 +1,5 @@
 /** The `plenary compare` report: terminal table, JSON, CSV, Markdown (HTML in html.ts), all read from one Comparison. */
-import type { Comparison, RuleComparison } from '../compare/comparison';
+import type { Comparison, RuleComparison } from '../analyses/comparison';
 import { csvRow, interval, markdownTable, pct, textTable, type Column } from './table';
 import { compareHtml } from './html';
 

@@ -7,10 +7,10 @@
 import { UserError } from '../common/errors';
 import { RULES, parseRule } from '../rules/registry';
 import { STANCES } from '../rules/types';
-import { compileModel, type Model } from '../simulation/model';
-import { runRng } from '../simulation/rng';
-import { PlenaryRun, type RunEvent, type RunResult } from '../simulation/run';
-import { outcomeLabel } from '../simulation/summarize';
+import { compileModel, type Model } from '../floor/model';
+import { runRng } from '../engine/rng';
+import { PlenaryRun, type RunEvent, type RunResult } from '../engine/plenaryRun';
+import { outcomeLabel } from '../engine/summarize';
 import type { Scenario } from '../scenario/types';
 import { hoursText, markdownTable } from './table';
 

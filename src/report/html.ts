@@ -2,7 +2,7 @@
  * The self-contained HTML report of a comparison: inline CSS and inline SVG charts, no scripts, no fonts or images
  * fetched, nothing from the network. Opens offline in any browser and prints cleanly.
  */
-import type { Comparison } from '../compare/comparison';
+import type { Comparison } from '../analyses/comparison';
 import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './compare';
 import { interval, pct } from './table';
 

@@ -1,9 +1,9 @@
 /** Plain sentences for what happened in a run: used by `plenary trace`, the trainer's log and debriefs. */
-import type { Model } from '../simulation/model';
-import type { RunEvent } from '../simulation/run';
+import type { Model } from '../floor/model';
+import type { RunEvent } from '../engine/plenaryRun';
 import { STANCES } from '../rules/types';
 import { listOf } from '../common/suggest';
-import { outcomeLabel } from '../simulation/summarize';
+import { outcomeLabel } from '../engine/summarize';
 
 const WHY = { soften: 'moved in consultations', pressure: 'under observer pressure', bloc: 'following its bloc', concession: 'after the concession' } as const;
 

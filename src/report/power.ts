@@ -3,8 +3,8 @@
  * group participants with identical power into one row (a 49-member consensus body has two rows, not 49); JSON and
  * CSV list every participant.
  */
-import type { MemberPower, PowerResult } from '../power/indices';
-import { fractionString, toNumber, type Rational } from '../power/rational';
+import type { MemberPower, PowerResult } from '../analyses/power/indices';
+import { fractionString, toNumber, type Rational } from '../analyses/power/rational';
 import { csvRow, markdownTable, textTable, type Column } from './table';
 
 export type PowerFormat = 'table' | 'json' | 'csv' | 'markdown';

@@ -1,5 +1,5 @@
 /** The `plenary sweep` report: tidy CSV/JSON rows, and a terminal chart of one outcome against the varied parameter. */
-import type { Sweep } from '../compare/sweep';
+import type { Sweep } from '../analyses/sweep';
 import { csvRow, interval, pct, textTable } from './table';
 
 export type SweepFormat = 'table' | 'json' | 'csv';

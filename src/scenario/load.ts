@@ -10,7 +10,7 @@ import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
 import { normalize } from './normalize';
 import { formatPath, received, renderProblem, type Problem } from './problems';
-import { SCENARIO_RULES } from './rules';
+import { SCENARIO_RULES } from './checks';
 import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument } from './schema';
 import { locate, locateKey, parseYaml, readText, type YamlSource } from './source';
 import type { Scenario } from './types';
@@ -220,7 +220,7 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   return { scenario: normalize(doc, file), errors, warnings };
 }
 
-/** The named cross-field rules (src/scenario/rules.ts), located. */
+/** The named cross-field rules (src/scenario/checks.ts), located. */
 function checkMeaning(doc: ScenarioDocument, origin: Origin): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];

@@ -1,5 +1,5 @@
 /** Resolves defaults: participant value, else its blocs' defaults (in its order), else scenario defaults, else the model's. */
-import { blocMembership } from './rules';
+import { blocMembership } from './checks';
 import type { ScenarioDocument, StanceDistributionDocument } from './schema';
 import type { Bloc, Participant, Scenario, StanceVector } from './types';
 

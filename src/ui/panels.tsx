@@ -5,10 +5,10 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { PROCEDURE_STATE_TITLES } from '../machines/diagram';
-import { UNDECIDED } from '../machines/stanceTable';
+import { PROCEDURE_STATE_TITLES } from '../procedure/diagram';
+import { UNDECIDED } from '../floor/stanceTable';
 import type { Debrief, AlternativeRun } from '../report/debrief';
-import type { Model } from '../simulation/model';
+import type { Model } from '../floor/model';
 import { STANCE_SYMBOL, stanceName, type Choice, type TrainerSession } from './session';
 import { hours, pad, truncate, wrap } from './text';
 

@@ -9,9 +9,9 @@
  * The job must yield to the event loop now and then (e.g. `runJobChunked`), or nothing can be drawn.
  */
 import type { CliIO } from '../cli/io';
-import type { Tallies } from '../simulation/accumulator';
-import type { Model } from '../simulation/model';
-import { outcomeLabel } from '../simulation/summarize';
+import type { Tallies } from '../engine/accumulator';
+import type { Model } from '../floor/model';
+import { outcomeLabel } from '../engine/summarize';
 
 /** What the progress view draws. */
 export interface ProgressState {

@@ -5,14 +5,14 @@
  * Runs are deterministic given (scenario, rule, seed, run index) and the human's decisions, so "back" rebuilds a new
  * `PlenaryRun` from the same generator and re-applies the recorded decisions up to the previous step.
  */
-import type { ProcedureEvent, ProcedureState } from '../machines/procedure';
+import type { ProcedureEvent, ProcedureState } from '../procedure/machine';
 import { narrate } from '../report/narrate';
 import { STANCES, type Stance } from '../rules/types';
-import { simulatedChair } from '../simulation/chair';
-import type { Model } from '../simulation/model';
-import { runRng } from '../simulation/rng';
-import { PlenaryRun } from '../simulation/run';
-import { UNDECIDED } from '../machines/stanceTable';
+import { simulatedChair } from '../chair/inOrder';
+import type { Model } from '../floor/model';
+import { runRng } from '../engine/rng';
+import { PlenaryRun } from '../engine/plenaryRun';
+import { UNDECIDED } from '../floor/stanceTable';
 import { buildDebrief, type AlternativeRun, type Debrief, type DebriefStep } from '../report/debrief';
 
 /** Who the trainee is. */

@@ -6,16 +6,16 @@
 import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileMachine, send, type Configuration } from '../../src/machines/interpreter';
-import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
+import { compileMachine, send, type Configuration } from '../../src/procedure/interpreter';
+import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { ruleOrThrow } from '../../src/rules/registry';
 import type { DecisionRule, Tally } from '../../src/rules/types';
 import { loadScenario } from '../../src/scenario/load';
-import { decisiveBlockers } from '../../src/simulation/blockers';
-import { compileModel } from '../../src/simulation/model';
-import { runRng } from '../../src/simulation/rng';
-import { inPlaceUpdates, PlenaryRun, simulateRun } from '../../src/simulation/run';
-import { tallyOf } from '../../src/simulation/tally';
+import { decisiveBlockers } from '../../src/engine/blockers';
+import { compileModel } from '../../src/floor/model';
+import { runRng } from '../../src/engine/rng';
+import { inPlaceUpdates, PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
+import { tallyOf } from '../../src/floor/tally';
 import { tally } from '../helpers';
 
 const RULES: DecisionRule[] = ['consensus', 'qualified-majority:2/3', 'consensus-then-vote:2/3', 'consensus-minus-n:1'].map((s) => ruleOrThrow(s));

@@ -10,8 +10,8 @@ import { syntheticScenario } from '../../bench/synthetic';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario, validateData } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/types';
-import { compileModel } from '../../src/simulation/model';
-import { runRange } from '../../src/simulation/monteCarlo';
+import { compileModel } from '../../src/floor/model';
+import { runRange } from '../../src/engine/monteCarlo';
 import { existsSync } from 'node:fs';
 
 const fromData = (data: unknown): Scenario => {

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { validateData } from '../../src/scenario/load';
-import { sortHist, type Tallies } from '../../src/simulation/accumulator';
-import { defaultSliceRuns, runJobChunked } from '../../src/simulation/chunked';
-import { runJob } from '../../src/simulation/job';
-import { compileModel } from '../../src/simulation/model';
-import { summarize } from '../../src/simulation/summarize';
+import { sortHist, type Tallies } from '../../src/engine/accumulator';
+import { defaultSliceRuns, runJobChunked } from '../../src/engine/chunked';
+import { runJob } from '../../src/engine/job';
+import { compileModel } from '../../src/floor/model';
+import { summarize } from '../../src/engine/summarize';
 import { validScenario } from './arbitraries';
 
 const canonical = (t: Tallies) => JSON.stringify({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });

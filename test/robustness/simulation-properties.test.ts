@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { validateData } from '../../src/scenario/load';
-import { mergeTallies, type Tallies } from '../../src/simulation/accumulator';
-import { runJob } from '../../src/simulation/job';
-import { compileModel } from '../../src/simulation/model';
-import { runRng } from '../../src/simulation/rng';
-import { PlenaryRun } from '../../src/simulation/run';
-import { summarize } from '../../src/simulation/summarize';
+import { mergeTallies, type Tallies } from '../../src/engine/accumulator';
+import { runJob } from '../../src/engine/job';
+import { compileModel } from '../../src/floor/model';
+import { runRng } from '../../src/engine/rng';
+import { PlenaryRun } from '../../src/engine/plenaryRun';
+import { summarize } from '../../src/engine/summarize';
 import { validScenario } from './arbitraries';
 
 const modelOf = (doc: unknown, rule: string) => {

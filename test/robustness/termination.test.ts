@@ -11,7 +11,7 @@
  */
 import { getAdjacencyMap } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { chairMoves, procedureMachine, type ProcedureEvent, type ProcedureInput } from '../../src/machines/procedure';
+import { chairMoves, procedureMachine, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { parseRule } from '../../src/rules/registry';
 import type { DecisionRule, Tally } from '../../src/rules/types';
 import { ruleSpecs } from './arbitraries';

@@ -6,9 +6,9 @@ import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../src/common/paths';
 import { parseRule } from '../../src/rules/registry';
 import { loadScenario, validateFile } from '../../src/scenario/load';
 import { renderProblem } from '../../src/scenario/problems';
-import { runJob } from '../../src/simulation/job';
-import { compileModel } from '../../src/simulation/model';
-import { summarize } from '../../src/simulation/summarize';
+import { runJob } from '../../src/engine/job';
+import { compileModel } from '../../src/floor/model';
+import { summarize } from '../../src/engine/summarize';
 
 const bundled = expandScenarioPaths([SCENARIOS_DIR]).filter((f) => !f.includes('/reforms/'));
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/common/paths';
-import { mermaid, PROCEDURE_STATE_TITLES } from '../../src/machines/diagram';
-import { procedureMachine } from '../../src/machines/procedure';
+import { mermaid, PROCEDURE_STATE_TITLES } from '../../src/procedure/diagram';
+import { procedureMachine } from '../../src/procedure/machine';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'plenary.mjs');
 const SMALL = join(PACKAGE_ROOT, 'test', 'ui', 'fixtures', 'small-plenary.yaml');

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { join } from 'node:path';
-import { procedureMachine, type ProcedureEvent } from '../../src/machines/procedure';
+import { procedureMachine, type ProcedureEvent } from '../../src/procedure/machine';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
-import { compileModel } from '../../src/simulation/model';
-import { runRng } from '../../src/simulation/rng';
-import { PlenaryRun, simulateRun } from '../../src/simulation/run';
+import { compileModel } from '../../src/floor/model';
+import { runRng } from '../../src/engine/rng';
+import { PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
 import { TrainerSession, type Seat } from '../../src/ui/session';
 import { DEFAULT_SCENARIO } from '../../src/common/paths';
 

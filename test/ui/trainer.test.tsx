@@ -3,7 +3,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { join } from 'node:path';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
-import { compileModel } from '../../src/simulation/model';
+import { compileModel } from '../../src/floor/model';
 import { otherRuleSpecs } from '../../src/report/debrief';
 import { Trainer } from '../../src/ui/Trainer';
 import { TrainerSession, type Seat } from '../../src/ui/session';

@@ -1,7 +1,7 @@
 /** Registration of `plenary backtest`: does the model reproduce what the KP actually decided? Body in backtestRun.ts. */
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SEED } from '../../simulation/rng';
+import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
 import { formatParser, parseRuns, parseSeed } from '../options';

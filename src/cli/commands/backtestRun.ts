@@ -1,6 +1,6 @@
 /** `plenary backtest`: load the cases (all problems at once), simulate each blind, score, render, apply the gate. */
 import { join, resolve } from 'node:path';
-import { backtest, type BacktestResult } from '../../backtest/backtest';
+import { backtest, type BacktestResult } from '../../analyses/backtest/backtest';
 import { EXIT_OK, Interrupted, UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
 import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { Interrupted } from '../../common/errors';
-import { DEFAULT_SEED } from '../../simulation/rng';
-import { parseShard } from '../../simulation/shard';
+import { DEFAULT_SEED } from '../../engine/rng';
+import { parseShard } from '../../engine/shard';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
 import { formatParser, parseCount, parseRuns, parseSeed } from '../options';

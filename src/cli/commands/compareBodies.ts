@@ -2,20 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
-import { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type ReformInfo } from '../../compare/comparison';
-import { checkReformsApply, loadReforms, type Reform } from '../../compare/reforms';
-import { canonicalTallies, mergeShardDocuments, parseShardDocument, shardDocument, shardJson, type ShardDocument } from '../../compare/shard';
+import { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type ReformInfo } from '../../analyses/comparison';
+import { checkReformsApply, loadReforms, type Reform } from '../../analyses/reforms';
+import { canonicalTallies, mergeShardDocuments, parseShardDocument, shardDocument, shardJson, type ShardDocument } from '../../analyses/shards';
 import { renderComparison, type CompareFormat } from '../../report/compare';
-import { renderRun } from '../../report/run';
+import { renderRun } from '../../report/runReport';
 import { textTable } from '../../report/table';
 import { ruleOrThrow, rulesOrThrow } from '../../rules/registry';
 import type { DecisionRule } from '../../rules/types';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/types';
-import { mergeTallies, type Tallies } from '../../simulation/accumulator';
-import { shardRange, type Shard } from '../../simulation/job';
-import { compileModel, type Model } from '../../simulation/model';
-import { summarize } from '../../simulation/summarize';
+import { mergeTallies, type Tallies } from '../../engine/accumulator';
+import { shardRange, type Shard } from '../../engine/job';
+import { compileModel, type Model } from '../../floor/model';
+import { summarize } from '../../engine/summarize';
 import { mergeSweepTallies, renderSweepFromShard, type SweepTallies } from './sweepBody';
 
 export interface CompareOptions {

@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { Interrupted } from '../../common/errors';
-import { DEFAULT_SEED } from '../../simulation/rng';
+import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
 import { formatParser, parseCount, parseRuns, parseSeed, REPORT_FORMATS, type ReportFormat } from '../options';
-import { parseShard, shardRange } from '../../simulation/shard';
-import { parseWorkers, type WorkerCount } from '../../simulation/parallel';
+import { parseShard, shardRange } from '../../engine/shard';
+import { parseWorkers, type WorkerCount } from '../../engine/parallel';
 
 export function registerCore(program: Command, io: CliIO): void {
   program

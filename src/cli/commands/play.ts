@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { didYouMean } from '../../common/suggest';
-import { DEFAULT_SEED } from '../../simulation/rng';
+import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { formatParser, parseCount, parseSeed } from '../options';
 import { checkOutPath } from '../output';

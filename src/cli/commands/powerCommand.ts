@@ -3,7 +3,7 @@ import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { ruleOrThrow, rulesOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
-import { powerOfRule, powerOfWeightedGame } from '../../power/analyze';
+import { powerOfRule, powerOfWeightedGame } from '../../analyses/power/analyze';
 import { renderPower, type PowerFormat } from '../../report/power';
 
 export interface PowerCommandOptions {

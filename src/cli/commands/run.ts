@@ -1,19 +1,19 @@
 /** `plenary run`: the Monte Carlo on one scenario under one rule. */
-import { compileModel } from '../../simulation/model';
-import { runJob, type Shard } from '../../simulation/job';
-import { summarize, type Summary } from '../../simulation/summarize';
+import { compileModel } from '../../floor/model';
+import { runJob, type Shard } from '../../engine/job';
+import { summarize, type Summary } from '../../engine/summarize';
 import { loadScenario } from '../../scenario/load';
 import { ruleOrThrow } from '../../rules/registry';
-import { renderRun } from '../../report/run';
+import { renderRun } from '../../report/runReport';
 import type { ReportFormat } from '../options';
 import { DEFAULT_SCENARIO } from '../../common/paths';
-import type { Tallies } from '../../simulation/accumulator';
-import { shardRange } from '../../simulation/job';
-import { prestartWorkers, resolveWorkers, runJobParallel, type WorkerCount } from '../../simulation/parallel';
-import type { Model } from '../../simulation/model';
+import type { Tallies } from '../../engine/accumulator';
+import { shardRange } from '../../engine/job';
+import { prestartWorkers, resolveWorkers, runJobParallel, type WorkerCount } from '../../engine/parallel';
+import type { Model } from '../../floor/model';
 import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
-import { canonicalTallies, shardDocument, shardJson } from '../../compare/shard';
+import { canonicalTallies, shardDocument, shardJson } from '../../analyses/shards';
 
 export interface RunCommandOptions {
   readonly scenario?: string;

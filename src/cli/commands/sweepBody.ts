@@ -3,16 +3,16 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { listOf } from '../../common/suggest';
-import { shardDocument, shardJson, type ShardJob } from '../../compare/shard';
-import { mergeSweepTallies, parseVary, setAtPath, summarizeSweep, sweepRange, sweepSettings, type SweepContext, type SweepTallies } from '../../compare/sweep';
+import { shardDocument, shardJson, type ShardJob } from '../../analyses/shards';
+import { mergeSweepTallies, parseVary, setAtPath, summarizeSweep, sweepRange, sweepSettings, type SweepContext, type SweepTallies } from '../../analyses/sweep';
 import { renderSweep, type SweepFormat } from '../../report/sweep';
 import { rulesOrThrow, ruleOrThrow } from '../../rules/registry';
 import { loadScenario, validateData } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
 import { parseYaml, readText } from '../../scenario/source';
-import { shardRange, type Shard } from '../../simulation/job';
-import { compileModel } from '../../simulation/model';
-import { outcomeLabel } from '../../simulation/summarize';
+import { shardRange, type Shard } from '../../engine/job';
+import { compileModel } from '../../floor/model';
+import { outcomeLabel } from '../../engine/summarize';
 
 export { mergeSweepTallies, type SweepTallies };
 

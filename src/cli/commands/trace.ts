@@ -3,10 +3,10 @@ import { DEFAULT_SCENARIO } from '../../common/paths';
 import { narrate } from '../../report/narrate';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
-import { compileModel } from '../../simulation/model';
-import { runRng } from '../../simulation/rng';
-import { PlenaryRun } from '../../simulation/run';
-import { outcomeLabel } from '../../simulation/summarize';
+import { compileModel } from '../../floor/model';
+import { runRng } from '../../engine/rng';
+import { PlenaryRun } from '../../engine/plenaryRun';
+import { outcomeLabel } from '../../engine/summarize';
 
 export interface TraceOptions {
   readonly scenario?: string;

@@ -4,12 +4,12 @@ import { UserError } from '../../common/errors';
 import { didYouMean } from '../../common/suggest';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
-import { compileModel } from '../../simulation/model';
+import { compileModel } from '../../floor/model';
 import { alternativeRun, debriefMarkdown, otherRuleSpecs } from '../../report/debrief';
 import { TrainerSession, type Seat } from '../../ui/session';
-import { mermaid, PROCEDURE_STATE_TITLES } from '../../machines/diagram';
-import { procedureMachine } from '../../machines/procedure';
-import { stanceMachine } from '../../machines/stance';
+import { mermaid, PROCEDURE_STATE_TITLES } from '../../procedure/diagram';
+import { procedureMachine } from '../../procedure/machine';
+import { stanceMachine } from '../../floor/stanceMachine';
 
 export interface PlayOptions {
   readonly scenario?: string;

@@ -1,6 +1,6 @@
 /** `plenary what-would-it-take`: load, search, narrate. */
 import { DEFAULT_SCENARIO } from '../../common/paths';
-import { whatWouldItTake, type NewStance, type WhatWouldItTake } from '../../compare/whatWouldItTake';
+import { whatWouldItTake, type NewStance, type WhatWouldItTake } from '../../analyses/whatWouldItTake';
 import { interval, pct, textTable } from '../../report/table';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';

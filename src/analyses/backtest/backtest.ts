@@ -1,0 +1,137 @@
+/**
+ * The backtest: simulate each historical case blind (the recorded outcome is removed before the engine sees the
+ * scenario), then score the simulated distribution against what happened. Pure apart from the optional stop check:
+ * scenarios in, results out; reading files is the command's job.
+ */
+import { ruleOrThrow } from '../../rules/registry';
+import type { Scenario } from '../../scenario/types';
+import { runJob } from '../../engine/job';
+import { compileModel, type Model } from '../../floor/model';
+import { outcomeLabel } from '../../engine/summarize';
+import type { Tallies } from '../../engine/accumulator';
+import { actualOutcomeInModel, DEFAULT_BLOCKER_THRESHOLD, overallScore, scoreCase, type CaseForecast, type CaseScore, type OverallScore } from './metrics';
+
+export interface BacktestOptions {
+  readonly runs: number;
+  readonly seed: string;
+  readonly blockerThreshold?: number;
+  /** checked between runs; a stopped case is marked partial */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly title: string;
+  readonly file?: string;
+  readonly date?: string;
+  readonly rule: { readonly spec: string; readonly title: string };
+  readonly runs: number;
+  readonly partial: boolean;
+  /** the simulated distribution, every outcome the model can produce, in the model's order */
+  readonly outcomes: readonly { readonly outcome: string; readonly label: string; readonly share: number }[];
+  readonly actual: {
+    /** as recorded in the file */
+    readonly outcome: string;
+    /** as the model expresses it (the untabled status quo becomes no-decision) */
+    readonly inModel: string;
+    readonly label: string;
+    readonly blockers: readonly string[];
+    readonly source?: string;
+  };
+  readonly score: CaseScore;
+}
+
+export interface SkippedCase {
+  readonly id: string;
+  readonly file?: string;
+  readonly reason: string;
+}
+
+export interface BacktestResult {
+  readonly runs: number;
+  readonly seed: string;
+  readonly blockerThreshold: number;
+  readonly cases: readonly CaseResult[];
+  readonly skipped: readonly SkippedCase[];
+  readonly overall: OverallScore;
+}
+
+/** The scenario without its recorded outcome: all the engine is ever given. */
+export function blind(scenario: Scenario): Scenario {
+  const { actual: _recorded, ...rest } = scenario;
+  return rest;
+}
+
+/** Simulates a case without looking at its recorded outcome. */
+export function forecastCase(scenario: Scenario, options: BacktestOptions): { model: Model; tallies: Tallies; forecast: CaseForecast } {
+  const visible = blind(scenario);
+  const rule = ruleOrThrow(visible.rule, `${visible.file ?? visible.id}: rule`);
+  const model = compileModel(visible, rule);
+  const tallies = runJob(model, options.seed, options.runs, { shouldStop: options.shouldStop });
+  const n = Math.max(1, tallies.runs);
+  const first = 0; // the first tabled option: the one the recorded blockers blocked (schema: actual.blockers)
+  const blockerShares: Record<string, number> = {};
+  model.ids.forEach((id, m) => {
+    const count = tallies.decisive[first]?.[m] ?? 0;
+    if (count > 0) blockerShares[id] = count / n;
+  });
+  return {
+    model,
+    tallies,
+    forecast: {
+      runs: n,
+      outcomes: model.outcomes.map((outcome, i) => ({ outcome, label: outcomeLabel(model, outcome), count: tallies.outcomes[i] })),
+      blockerShares,
+    },
+  };
+}
+
+/** Simulates and scores one case. The case must record its `actual` outcome. */
+export function backtestCase(scenario: Scenario, options: BacktestOptions): CaseResult {
+  const actual = scenario.actual;
+  if (!actual) throw new Error(`scenario "${scenario.id}" records no actual outcome`);
+  const { model, tallies, forecast } = forecastCase(scenario, options);
+  const inModel = actualOutcomeInModel(actual.outcome, scenario.options, scenario.statusQuo);
+  const score = scoreCase(forecast, { outcome: inModel, blockers: actual.blockers }, options.blockerThreshold ?? DEFAULT_BLOCKER_THRESHOLD);
+  const known = model.outcomes.includes(inModel);
+  return {
+    id: scenario.id,
+    title: scenario.meeting.title,
+    ...(scenario.file !== undefined ? { file: scenario.file } : {}),
+    ...(scenario.meeting.dates ? { date: scenario.meeting.dates.from } : {}),
+    rule: { spec: model.rule.spec, title: model.rule.title },
+    runs: tallies.runs,
+    partial: tallies.runs < options.runs,
+    outcomes: forecast.outcomes.map((o) => ({ outcome: o.outcome, label: o.label, share: o.count / forecast.runs })),
+    actual: {
+      outcome: actual.outcome,
+      inModel,
+      label: known ? outcomeLabel(model, inModel) : (scenario.options.find((o) => o.id === inModel)?.name ?? inModel),
+      blockers: actual.blockers,
+      ...(actual.source !== undefined ? { source: actual.source } : {}),
+    },
+    score,
+  };
+}
+
+/** Backtests every case that records an outcome; cases without one are skipped with a note. */
+export function backtest(scenarios: readonly Scenario[], options: BacktestOptions): BacktestResult {
+  const cases: CaseResult[] = [];
+  const skipped: SkippedCase[] = [];
+  for (const scenario of scenarios) {
+    if (options.shouldStop?.()) break;
+    if (!scenario.actual) {
+      skipped.push({ id: scenario.id, ...(scenario.file !== undefined ? { file: scenario.file } : {}), reason: 'records no actual outcome (add actual: { outcome, blockers, source })' });
+      continue;
+    }
+    cases.push(backtestCase(scenario, options));
+  }
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    blockerThreshold: options.blockerThreshold ?? DEFAULT_BLOCKER_THRESHOLD,
+    cases,
+    skipped,
+    overall: overallScore(cases.map((c) => c.score)),
+  };
+}

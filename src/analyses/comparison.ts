@@ -1,0 +1,179 @@
+/**
+ * Comparing rules on one scenario with common random numbers: run k uses the generator (seed, k) under every rule,
+ * so differences between rules come from the rules, not from noise. Streaming: per rule the mergeable integer
+ * `Tallies`, plus the baseline → rule outcome transition matrix; nothing per run is kept.
+ */
+import { addRun, emptyTallies, mergeTallies, type Tallies } from '../engine/accumulator';
+import type { Model } from '../floor/model';
+import type { RangeOptions } from '../engine/monteCarlo';
+import { runRng } from '../engine/rng';
+import { simulateRun } from '../engine/plenaryRun';
+import { pairedDifference, round6, wilson } from '../engine/statistics';
+import { summarize, type BlockerShare } from '../engine/summarize';
+
+export interface CompareTallies {
+  runs: number;
+  from: number;
+  to: number;
+  /** per rule (the first is the baseline) */
+  rules: Tallies[];
+  /** per rule: [baseline outcome][rule outcome] → runs */
+  transitions: number[][][];
+}
+
+export function emptyCompareTallies(models: readonly Model[], from = 0): CompareTallies {
+  const n = models[0].outcomes.length;
+  return {
+    runs: 0,
+    from,
+    to: from,
+    rules: models.map((m) => emptyTallies(m, from)),
+    transitions: models.map(() => Array.from({ length: n }, () => new Array<number>(n).fill(0))),
+  };
+}
+
+/** Runs [from, to) under every rule. Pure apart from the optional progress callback and stop check. */
+export function compareRange(models: readonly Model[], seed: string, from: number, to: number, options: RangeOptions = {}): CompareTallies {
+  const t = emptyCompareTallies(models, from);
+  const outcomes = new Array<number>(models.length);
+  const every = options.progressEvery ?? 0;
+  for (let k = from; k < to; k++) {
+    if (options.shouldStop?.()) break;
+    for (let r = 0; r < models.length; r++) {
+      const result = simulateRun(models[r], runRng(seed, k));
+      addRun(t.rules[r], result, k);
+      outcomes[r] = result.outcome;
+    }
+    for (let r = 0; r < models.length; r++) t.transitions[r][outcomes[0]][outcomes[r]]++;
+    t.runs++;
+    t.to = k + 1;
+    if (every > 0 && (k - from + 1) % every === 0) options.onProgress?.(t.rules[0]);
+  }
+  return t;
+}
+
+export function mergeCompareTallies(a: CompareTallies, b: CompareTallies): CompareTallies {
+  return {
+    runs: a.runs + b.runs,
+    from: Math.min(a.from, b.from),
+    to: Math.max(a.to, b.to),
+    rules: a.rules.map((t, r) => mergeTallies(t, b.rules[r])),
+    transitions: a.transitions.map((m, r) => m.map((row, i) => row.map((v, j) => v + b.transitions[r][i][j]))),
+  };
+}
+
+// ---- the comparison every output format reads ------------------------------------------------------------------
+
+export interface RuleOutcome {
+  readonly outcome: string;
+  readonly label: string;
+  readonly count: number;
+  readonly share: number;
+  readonly ci95: readonly [number, number];
+  /** rule minus baseline on the same runs, with a paired 95% interval; 0 for the baseline */
+  readonly difference: number;
+  readonly differenceCi95: readonly [number, number];
+}
+
+export interface OutcomeChange {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+  readonly share: number;
+}
+
+export interface RuleComparison {
+  readonly spec: string;
+  readonly title: string;
+  readonly source: string;
+  /** the reform this rule stands for (compare --reforms) */
+  readonly reform?: { readonly id: string; readonly title: string; readonly proponent: string; readonly date: string; readonly source: string };
+  /** in scenario order of outcomes */
+  readonly outcomes: readonly RuleOutcome[];
+  readonly hours: { readonly mean: number; readonly p90: number };
+  readonly timeLeft: { readonly meanHours: number; readonly p10: number };
+  readonly rounds: number;
+  /** share of runs in which the adopted option passed by a vote */
+  readonly adoptedByVote: number;
+  readonly blockers: readonly BlockerShare[];
+  /** runs whose outcome differs from the baseline's on the same run */
+  readonly changed: { readonly count: number; readonly share: number; readonly ci95: readonly [number, number] };
+  /** baseline outcome → this rule's outcome, off the diagonal, most frequent first */
+  readonly changes: readonly OutcomeChange[];
+}
+
+export interface Comparison {
+  readonly kind: 'comparison';
+  readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
+  readonly runs: number;
+  readonly seed: string;
+  readonly partial: boolean;
+  readonly baseline: string;
+  readonly outcomes: readonly { readonly id: string; readonly label: string }[];
+  readonly rules: readonly RuleComparison[];
+}
+
+export type ReformInfo = NonNullable<RuleComparison['reform']>;
+
+export function summarizeComparison(models: readonly Model[], t: CompareTallies, seed: string, partial = false, reforms: readonly (ReformInfo | undefined)[] = []): Comparison {
+  const n = t.runs;
+  const base = summarize(models[0], t.rules[0], seed, partial);
+  const ids = models[0].outcomes;
+  const label = (id: string) => base.outcomes.find((o) => o.outcome === id)!.label;
+  const ci = (k: number): [number, number] => {
+    const [lo, hi] = wilson(k, n);
+    return [round6(lo), round6(hi)];
+  };
+  const rules = models.map((model, r): RuleComparison => {
+    const s = r === 0 ? base : summarize(model, t.rules[r], seed, partial);
+    const m = t.transitions[r];
+    const outcomes = ids.map((id, o): RuleOutcome => {
+      const count = t.rules[r].outcomes[o];
+      let plus = 0;
+      let minus = 0;
+      for (let x = 0; x < ids.length; x++) {
+        if (x === o) continue;
+        plus += m[x][o];
+        minus += m[o][x];
+      }
+      const d = pairedDifference(plus, minus, n);
+      return { outcome: id, label: label(id), count, share: n === 0 ? 0 : round6(count / n), ci95: ci(count), difference: round6(d.difference), differenceCi95: [round6(d.ci95[0]), round6(d.ci95[1])] };
+    });
+    const changes: (OutcomeChange & { order: number })[] = [];
+    let changed = 0;
+    ids.forEach((from, i) =>
+      ids.forEach((to, j) => {
+        if (i === j || m[i][j] === 0) return;
+        changed += m[i][j];
+        changes.push({ from, to, count: m[i][j], share: round6(m[i][j] / n), order: i * ids.length + j });
+      }),
+    );
+    changes.sort((a, b) => b.count - a.count || a.order - b.order);
+    const voted = t.rules[r].adoptedByVote.reduce((a, b) => a + b, 0);
+    const reform = reforms[r];
+    return {
+      spec: model.rule.spec,
+      title: model.rule.title,
+      source: model.rule.source,
+      ...(reform ? { reform } : {}),
+      outcomes,
+      hours: { mean: s.hours.mean, p90: s.hours.p90 },
+      timeLeft: { meanHours: s.timeLeft.meanHours, p10: s.timeLeft.p10 },
+      rounds: s.rounds.mean,
+      adoptedByVote: n === 0 ? 0 : round6(voted / n),
+      blockers: s.blockers,
+      changed: { count: changed, share: n === 0 ? 0 : round6(changed / n), ci95: ci(changed) },
+      changes: changes.map(({ order: _order, ...rest }) => rest),
+    };
+  });
+  return {
+    kind: 'comparison',
+    scenario: base.scenario,
+    runs: n,
+    seed,
+    partial,
+    baseline: models[0].rule.spec,
+    outcomes: ids.map((id) => ({ id, label: label(id) })),
+    rules,
+  };
+}

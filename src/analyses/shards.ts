@@ -1,0 +1,95 @@
+/**
+ * Shards: with `--shard i/n`, run, compare and sweep write a shard document (the raw mergeable tallies of their part
+ * of the runs, plus what is needed to render the result); `plenary merge` checks that the parts belong together and
+ * renders exactly what the unsplit command would have printed. Pure: no I/O here.
+ */
+import { UserError } from '../common/errors';
+import { shardRange, type Shard } from '../engine/job';
+import { sortHist, type Tallies } from '../engine/accumulator';
+
+export type ShardCommand = 'run' | 'compare' | 'sweep';
+
+export interface ShardJob {
+  readonly command: ShardCommand;
+  readonly scenario: { readonly id: string; readonly file?: string };
+  readonly rules: readonly string[];
+  readonly seed: string;
+  readonly runs: number;
+  readonly shards: number;
+  /** command options that change the result (e.g. reforms compared, sweep settings) */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface ShardDocument<T = unknown> {
+  readonly kind: 'plenary-shard';
+  readonly version: 1;
+  readonly job: ShardJob;
+  readonly shard: { readonly index: number; readonly count: number; readonly from: number; readonly to: number };
+  /** data the renderer needs (normalized scenario, labels), identical in every part */
+  readonly context: unknown;
+  readonly tallies: T;
+}
+
+/** Histograms in value order so that shard files are deterministic. */
+export function canonicalTallies(t: Tallies): Tallies {
+  return { ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) };
+}
+
+export function shardDocument<T>(job: Omit<ShardJob, 'shards'>, shard: Shard, context: unknown, tallies: T): ShardDocument<T> {
+  const [from, to] = shardRange(job.runs, shard);
+  return { kind: 'plenary-shard', version: 1, job: { ...job, shards: shard.count }, shard: { index: shard.index, count: shard.count, from, to }, context, tallies };
+}
+
+export const shardJson = (doc: ShardDocument): string => `${JSON.stringify(doc)}\n`;
+
+/** Parses one part; `name` is the file name for messages. */
+export function parseShardDocument(text: string, name: string): ShardDocument {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UserError(`${name}: not a shard file (not JSON); shard files are written by plenary run/compare/sweep --shard i/n`);
+  }
+  const d = data as Partial<ShardDocument>;
+  if (d === null || typeof d !== 'object' || d.kind !== 'plenary-shard') {
+    throw new UserError(`${name}: not a shard file (no "kind": "plenary-shard"); shard files are written by plenary run/compare/sweep --shard i/n`);
+  }
+  if (d.version !== 1) throw new UserError(`${name}: shard format version ${String(d.version)} is not supported (this plenary reads version 1)`);
+  if (!d.job || !d.shard || d.tallies === undefined) throw new UserError(`${name}: incomplete shard file (job, shard or tallies missing)`);
+  return d as ShardDocument;
+}
+
+const describeJob = (j: ShardJob) => `${j.command} of ${j.scenario.file ?? j.scenario.id} under ${j.rules.join(', ')}, seed ${JSON.stringify(j.seed)}, ${j.runs} runs in ${j.shards} shards`;
+
+/**
+ * Checks that the parts are the shards 1..n of one job, each exactly once, and merges their tallies in shard order.
+ * Every problem is a UserError naming the file.
+ */
+export function mergeShardDocuments<T>(docs: readonly { doc: ShardDocument; name: string }[], merge: (a: T, b: T) => T): { job: ShardJob; context: unknown; tallies: T } {
+  if (docs.length === 0) throw new UserError('merge: no shard files given');
+  const first = docs[0];
+  const jobKey = JSON.stringify(first.doc.job);
+  const contextKey = JSON.stringify(first.doc.context);
+  const seen = new Map<number, string>();
+  const problems: string[] = [];
+  for (const { doc, name } of docs) {
+    if (JSON.stringify(doc.job) !== jobKey) {
+      problems.push(`${name}: belongs to a different job (${describeJob(doc.job)}) than ${first.name} (${describeJob(first.doc.job)})`);
+      continue;
+    }
+    if (JSON.stringify(doc.context) !== contextKey) problems.push(`${name}: was made from a different version of the scenario than ${first.name}`);
+    const [from, to] = shardRange(doc.job.runs, { index: doc.shard.index, count: doc.shard.count });
+    if (doc.shard.count !== doc.job.shards || doc.shard.from !== from || doc.shard.to !== to) problems.push(`${name}: shard ${doc.shard.index}/${doc.shard.count} has an inconsistent run range`);
+    const previous = seen.get(doc.shard.index);
+    if (previous !== undefined) problems.push(`${name}: shard ${doc.shard.index}/${doc.shard.count} is given twice (also ${previous})`);
+    else seen.set(doc.shard.index, name);
+  }
+  const job = first.doc.job;
+  const missing = Array.from({ length: job.shards }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (problems.length === 0 && missing.length > 0) problems.push(`merge: shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${job.shards}`).join(', ')} missing (have ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${job.shards}`).join(', ')})`);
+  if (problems.length > 0) throw new UserError(problems.join('\n'), problems);
+  const ordered = [...docs].sort((a, b) => a.doc.shard.index - b.doc.shard.index);
+  let tallies = ordered[0].doc.tallies as T;
+  for (const { doc } of ordered.slice(1)) tallies = merge(tallies, doc.tallies as T);
+  return { job, context: first.doc.context, tallies };
+}

@@ -1,0 +1,201 @@
+/**
+ * Sweeps: vary numbers of the scenario document (`--vary blocs.sadc.cohesion=0:1:0.1`) and run every setting under
+ * every rule with common random numbers (run k uses (seed, k) for every setting and rule). Each derived document is
+ * re-validated through the scenario pipeline, so a sweep never runs an invalid scenario. Pure: documents in, data out.
+ */
+import { UserError } from '../common/errors';
+import { didYouMean, listOf } from '../common/suggest';
+import type { Model } from '../floor/model';
+import type { RangeOptions } from '../engine/monteCarlo';
+import { runRng } from '../engine/rng';
+import { simulateRun } from '../engine/plenaryRun';
+import { round6, wilson } from '../engine/statistics';
+
+export interface Vary {
+  readonly path: string;
+  readonly from: number;
+  readonly to: number;
+  readonly step: number;
+  readonly values: readonly number[];
+}
+
+export const MAX_SETTINGS = 10_000;
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
+
+/** `path=from:to:step`, e.g. `blocs.sadc.cohesion=0:1:0.1`. */
+export function parseVary(text: string): Vary {
+  const eq = text.indexOf('=');
+  const usage = 'write --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1';
+  if (eq <= 0) throw new UserError(`--vary ${text}: ${usage}`);
+  const path = text.slice(0, eq).trim();
+  const range = text.slice(eq + 1).split(':').map((s) => s.trim());
+  if (range.length !== 3 || !range.every((s) => NUMBER.test(s))) throw new UserError(`--vary ${text}: "${text.slice(eq + 1)}" is not <from>:<to>:<step> with numbers; ${usage}`);
+  const [from, to, step] = range.map(Number);
+  if (!(step > 0)) throw new UserError(`--vary ${text}: the step must be greater than 0`);
+  parsePath(path, `--vary ${text}`);
+  const decimals = Math.max(...range.map((s) => (s.includes('.') ? s.split('.')[1].length : 0)));
+  const count = Math.floor(Math.abs(to - from) / step + 1e-9) + 1;
+  if (count > 1000) throw new UserError(`--vary ${text}: ${count} values; at most 1000 per parameter`);
+  const sign = to >= from ? 1 : -1;
+  const values = Array.from({ length: count }, (_, i) => Number((from + sign * i * step).toFixed(decimals)));
+  return { path, from, to, step, values };
+}
+
+export type PathStep = { readonly key: string } | { readonly id: string } | { readonly index: number };
+
+/** `blocs.sadc.cohesion`, `blocs[id=sadc].cohesion`, `participants[3].weight`, `procedure.maxRoundsPerOption`. */
+export function parsePath(path: string, where = `--vary ${path}`): PathStep[] {
+  const steps: PathStep[] = [];
+  if (path === '') throw new UserError(`${where}: empty path`);
+  for (const part of path.split('.')) {
+    const m = /^([A-Za-z0-9_$-]*)((?:\[[^\]]*\])*)$/.exec(part);
+    if (!m || (m[1] === '' && m[2] === '')) throw new UserError(`${where}: cannot read "${part}" in the path (write e.g. blocs.sadc.cohesion or blocs[id=sadc].cohesion)`);
+    if (m[1] !== '') steps.push({ key: m[1] });
+    for (const sel of m[2].match(/\[[^\]]*\]/g) ?? []) {
+      const inner = sel.slice(1, -1).trim();
+      const byId = /^id\s*=\s*([a-z0-9][a-z0-9-]*)$/.exec(inner);
+      if (byId) steps.push({ id: byId[1] });
+      else if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
+      else throw new UserError(`${where}: cannot read the selector ${sel} (write [id=<id>] or [<index>])`);
+    }
+  }
+  return steps;
+}
+
+type Json = Record<string, unknown> | unknown[];
+
+/**
+ * A copy of `doc` with the number at `path` set to `value`. Entries of lists are addressed by id (or index); a missing
+ * field of an object is created (the schema check that follows rejects fields that do not exist). Missing ids and
+ * non-objects on the way are clear errors.
+ */
+export function setAtPath(doc: unknown, path: string, value: number): unknown {
+  const steps = parsePath(path);
+  const root = structuredClone(doc) as Json;
+  let cur: Json = root;
+  const trail: string[] = [];
+  steps.forEach((step, i) => {
+    const last = i === steps.length - 1;
+    const here = trail.join('.') || 'the scenario';
+    let next: unknown;
+    let put: (v: unknown) => void;
+    if (Array.isArray(cur)) {
+      const list = cur as unknown[];
+      const ids = list.map((x) => String((x as { id?: unknown })?.id));
+      let idx: number;
+      if ('index' in step) {
+        idx = step.index;
+        if (idx >= list.length) throw new UserError(`--vary ${path}: ${here} has ${list.length} entries; there is no entry [${idx}]`);
+      } else {
+        const id = 'id' in step ? step.id : step.key;
+        idx = ids.indexOf(id);
+        if (idx < 0) throw new UserError(`--vary ${path}: no entry with id "${id}" in ${here}.${didYouMean(id, ids)} Ids: ${listOf(ids, 12)}`);
+      }
+      next = list[idx];
+      put = (v) => (list[idx] = v);
+      trail.push(`${trail.pop() ?? ''}[${'index' in step ? step.index : `id=${ids[idx]}`}]`);
+    } else {
+      if (!('key' in step)) throw new UserError(`--vary ${path}: ${here} is not a list; ${'id' in step ? `[id=${step.id}]` : `[${step.index}]`} does not apply`);
+      const obj = cur as Record<string, unknown>;
+      next = obj[step.key];
+      put = (v) => (obj[step.key] = v);
+      trail.push(step.key);
+    }
+    if (last) {
+      if (next !== undefined && typeof next !== 'number') throw new UserError(`--vary ${path}: ${trail.join('.')} is ${Array.isArray(next) ? 'a list' : typeof next}, not a number`);
+      put(value);
+      return;
+    }
+    if (next === undefined) {
+      const created: Json = 'key' in steps[i + 1] ? {} : [];
+      put(created);
+      next = created;
+    }
+    if (next === null || typeof next !== 'object') throw new UserError(`--vary ${path}: ${trail.join('.')} is a ${typeof next}, not a list or a mapping`);
+    cur = next as Json;
+  });
+  return root;
+}
+
+/** Every combination of the varied values, the first --vary outermost. */
+export function sweepSettings(varies: readonly Vary[]): number[][] {
+  let settings: number[][] = [[]];
+  for (const v of varies) settings = settings.flatMap((s) => v.values.map((x) => [...s, x]));
+  if (settings.length > MAX_SETTINGS) throw new UserError(`--vary: ${settings.length} settings in all; at most ${MAX_SETTINGS}`);
+  return settings;
+}
+
+export interface SweepTallies {
+  runs: number;
+  from: number;
+  to: number;
+  /** [setting][rule][outcome] → runs */
+  counts: number[][][];
+}
+
+/** Runs [from, to) of every setting under every rule (models[setting][rule]). */
+export function sweepRange(models: readonly (readonly Model[])[], seed: string, from: number, to: number, options: RangeOptions = {}): SweepTallies {
+  const counts = models.map((row) => row.map((m) => new Array<number>(m.outcomes.length).fill(0)));
+  const t: SweepTallies = { runs: 0, from, to: from, counts };
+  for (let k = from; k < to; k++) {
+    if (options.shouldStop?.()) break;
+    for (let s = 0; s < models.length; s++) for (let r = 0; r < models[s].length; r++) counts[s][r][simulateRun(models[s][r], runRng(seed, k)).outcome]++;
+    t.runs++;
+    t.to = k + 1;
+  }
+  return t;
+}
+
+export function mergeSweepTallies(a: SweepTallies, b: SweepTallies): SweepTallies {
+  return {
+    runs: a.runs + b.runs,
+    from: Math.min(a.from, b.from),
+    to: Math.max(a.to, b.to),
+    counts: a.counts.map((row, s) => row.map((c, r) => c.map((v, o) => v + b.counts[s][r][o]))),
+  };
+}
+
+/** What a sweep result needs besides the counts (also the context of a sweep shard). */
+export interface SweepContext {
+  readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
+  readonly vary: readonly Omit<Vary, 'values'>[];
+  readonly settings: readonly (readonly number[])[];
+  readonly rules: readonly string[];
+  readonly outcomes: readonly { readonly id: string; readonly label: string }[];
+  /** the outcome charted */
+  readonly outcome: string;
+}
+
+export interface SweepRow {
+  readonly setting: Readonly<Record<string, number>>;
+  readonly rule: string;
+  readonly outcome: string;
+  readonly label: string;
+  readonly count: number;
+  readonly share: number;
+  readonly ci95: readonly [number, number];
+}
+
+export interface Sweep extends SweepContext {
+  readonly kind: 'sweep';
+  readonly runs: number;
+  readonly seed: string;
+  readonly partial: boolean;
+  /** tidy: one row per setting × rule × outcome */
+  readonly rows: readonly SweepRow[];
+}
+
+export function summarizeSweep(context: SweepContext, t: SweepTallies, seed: string, partial = false): Sweep {
+  const n = t.runs;
+  const rows: SweepRow[] = [];
+  context.settings.forEach((values, s) =>
+    context.rules.forEach((rule, r) =>
+      context.outcomes.forEach((o, k) => {
+        const count = t.counts[s][r][k];
+        const [lo, hi] = wilson(count, n);
+        rows.push({ setting: Object.fromEntries(context.vary.map((v, i) => [v.path, values[i]])), rule, outcome: o.id, label: o.label, count, share: n === 0 ? 0 : round6(count / n), ci95: [round6(lo), round6(hi)] });
+      }),
+    ),
+  );
+  return { kind: 'sweep', ...context, runs: n, seed, partial, rows };
+}

@@ -1,0 +1,194 @@
+/**
+ * A scenario under a rule, compiled into flat arrays for the Monte Carlo: members in follow order (leaders before
+ * the members who follow them), cumulative stance probabilities per tabled option, movement probabilities,
+ * pressure and concession effects. Pure; computed once per (scenario, rule).
+ */
+import { UserError } from '../common/errors';
+import { leaderOf } from '../scenario/checks';
+import type { Scenario } from '../scenario/types';
+import { STANCES, type DecisionRule } from '../rules/types';
+import type { ProcedureInput } from '../procedure/machine';
+
+export interface MemberEffect {
+  /** member index */
+  readonly member: number;
+  /** stance code the effect pushes toward */
+  readonly stance: number;
+  readonly probability: number;
+}
+
+export interface CompiledConcession {
+  readonly id: string;
+  readonly name: string;
+  readonly round: number;
+  readonly effects: readonly MemberEffect[];
+}
+
+export interface CompiledOption {
+  readonly id: string;
+  readonly name: string;
+  /** cumulative stance probabilities, 4 per member: P(<= support), P(<= accept), P(<= abstain), 1 */
+  readonly cumulative: Float64Array;
+  /** per member: observer pressure during consultations on this option */
+  readonly pressure: readonly (readonly MemberEffect[])[];
+  readonly concessions: readonly CompiledConcession[];
+}
+
+export interface Model {
+  readonly scenario: Scenario;
+  readonly rule: DecisionRule;
+  /** members = participants and observers, in follow order */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly size: number;
+  /** 1 when the member's stance counts in the rule's tally */
+  readonly voting: Uint8Array;
+  /** the electorate of the rule's fallback vote: the same array as `voting` unless the electorates differ */
+  readonly voteVoting: Uint8Array;
+  readonly weight: Float64Array;
+  /** per rule group: 1 when the member belongs */
+  readonly groups: readonly Uint8Array[];
+  /** follow order index of the member's leader, or -1 */
+  readonly leader: Int32Array;
+  /** per member: chance of taking its leader's stance at tabling and in each round (bloc cohesion damped by salience) */
+  readonly cohesion: Float64Array;
+  /** chance per consultation round that an objecting or abstaining member softens one step */
+  readonly soften: Float64Array;
+  /** tabled options, in the order the chair tables them */
+  readonly options: readonly CompiledOption[];
+  /** outcome ids: tabled options, then no-decision, then deferred */
+  readonly outcomes: readonly string[];
+  readonly procedure: ProcedureInput;
+  readonly sessionHours: number;
+}
+
+/** Members in an order where every leader comes before its followers (validation has ruled out cycles). */
+function followOrder(scenario: Scenario, leaders: Map<string, string>): string[] {
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const place = (id: string, depth: number) => {
+    if (placed.has(id) || depth > scenario.participants.length) return;
+    const leader = leaders.get(id);
+    if (leader !== undefined) place(leader, depth + 1);
+    placed.add(id);
+    order.push(id);
+  };
+  for (const p of scenario.participants) place(p.id, 0);
+  return order;
+}
+
+export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
+  if (rule.electorate.excludeSubject && scenario.subject === undefined) {
+    throw new UserError(`rule "${rule.spec}" excludes the party concerned, but scenario "${scenario.id}" names no subject`);
+  }
+  const blocIds = scenario.blocs.map((b) => b.id);
+  const missing = rule.groups.filter((g) => !blocIds.includes(g));
+  if (missing.length > 0) {
+    throw new UserError(`rule "${rule.spec}" needs the group(s) ${missing.map((g) => `"${g}"`).join(', ')}, which scenario "${scenario.id}" does not define as blocs (blocs: ${blocIds.join(', ') || 'none'})`);
+  }
+  const leaders = leaderOf({
+    participants: scenario.participants.map((p) => ({ ...p, stances: undefined, note: undefined, source: undefined })),
+    blocs: scenario.blocs.map((b) => ({ ...b, defaults: undefined, source: undefined, note: undefined })),
+  } as never);
+  const ids = followOrder(scenario, leaders);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const byId = new Map(scenario.participants.map((p) => [p.id, p]));
+  const members = ids.map((id) => byId.get(id)!);
+  const size = members.length;
+  const blocMembers = new Map(scenario.blocs.map((b) => [b.id, b.members]));
+  const cohesionOf = new Map(scenario.blocs.map((b) => [b.id, b.cohesion]));
+  /** the bloc through which a member follows its leader */
+  const followBloc = (id: string): string | undefined =>
+    byId.get(id)!.blocs.find((b) => scenario.blocs.find((x) => x.id === b)?.leader === leaders.get(id));
+
+  const voting = new Uint8Array(size);
+  const weight = new Float64Array(size);
+  const leader = new Int32Array(size).fill(-1);
+  const cohesion = new Float64Array(size);
+  const soften = new Float64Array(size);
+  const { resistance, pressureEffect } = scenario.model;
+  const votes = (p: (typeof members)[number], electorate: DecisionRule['electorate']): 0 | 1 =>
+    (p.role === 'participant' || electorate.observersVote) && p.present && !(electorate.excludeSubject && p.id === scenario.subject) ? 1 : 0;
+  const fallbackElectorate = rule.fallback?.electorate;
+  const sameElectorate =
+    fallbackElectorate === undefined ||
+    (fallbackElectorate.observersVote === rule.electorate.observersVote && fallbackElectorate.excludeSubject === rule.electorate.excludeSubject);
+  const voteVoting = sameElectorate ? voting : new Uint8Array(size);
+  members.forEach((p, i) => {
+    voting[i] = votes(p, rule.electorate);
+    if (!sameElectorate) voteVoting[i] = votes(p, fallbackElectorate!);
+    weight[i] = p.weight;
+    const l = leaders.get(p.id);
+    if (l !== undefined) {
+      leader[i] = index.get(l)!;
+      // salient actors hold their own position: the bloc cue is damped like every other movement
+      cohesion[i] = clamp01((cohesionOf.get(followBloc(p.id) ?? '') ?? scenario.model.cohesion) * (1 - resistance * p.salience));
+    }
+    soften[i] = clamp01(p.flexibility * (1 - resistance * p.salience));
+  });
+  const groups = rule.groups.map((g) => {
+    const mask = new Uint8Array(size);
+    for (const m of blocMembers.get(g) ?? []) mask[index.get(m)!] = 1;
+    return mask;
+  });
+  /** participant or bloc ids → member indices */
+  const expand = (targets: readonly string[]): number[] => [
+    ...new Set(targets.flatMap((t) => (index.has(t) ? [index.get(t)!] : (blocMembers.get(t) ?? []).map((m) => index.get(m)!)))),
+  ];
+  const stanceCode = (s: string): number => STANCES.indexOf(s as (typeof STANCES)[number]);
+  const tabled = scenario.options.filter((o) => o.tabled);
+  const options: CompiledOption[] = tabled.map((o) => {
+    const cumulative = new Float64Array(size * 4);
+    members.forEach((p, i) => {
+      const v = p.stances[o.id];
+      cumulative[i * 4] = v[0];
+      cumulative[i * 4 + 1] = v[0] + v[1];
+      cumulative[i * 4 + 2] = v[0] + v[1] + v[2];
+      cumulative[i * 4 + 3] = 1;
+    });
+    const pressure: MemberEffect[][] = members.map(() => []);
+    for (const pr of scenario.pressure) {
+      if (pr.option !== undefined && pr.option !== o.id) continue;
+      for (const m of expand(pr.on)) {
+        const p = members[m];
+        pressure[m].push({ member: m, stance: stanceCode(pr.toward), probability: clamp01(pr.strength * pressureEffect * (1 - resistance * p.salience)) });
+      }
+    }
+    const concessions = o.concessions.map((c) => ({
+      id: c.id,
+      name: c.name,
+      round: c.offeredAtRound,
+      effects: c.effects.flatMap((e) => expand(e.on).map((m) => ({ member: m, stance: stanceCode(e.to), probability: e.probability }))),
+    }));
+    return { id: o.id, name: o.name, cumulative, pressure, concessions };
+  });
+  if (tabled.length > 30) throw new UserError(`scenario "${scenario.id}" tables ${tabled.length} options; at most 30 can be tabled`);
+  return {
+    scenario,
+    rule,
+    ids,
+    names: members.map((p) => p.name),
+    size,
+    voting,
+    voteVoting,
+    weight,
+    groups,
+    leader,
+    cohesion,
+    soften,
+    options,
+    outcomes: [...options.map((o) => o.id), 'no-decision', 'deferred'],
+    procedure: {
+      rule,
+      options: options.map((o) => o.id),
+      concessionRounds: options.map((o) => o.concessions.map((c) => c.round)),
+      itemBudgetHours: scenario.procedure.itemBudgetHours,
+      hoursToTable: scenario.procedure.hoursToTable,
+      hoursPerRound: scenario.procedure.hoursPerRound,
+      maxRoundsPerOption: scenario.procedure.maxRoundsPerOption,
+    },
+    sessionHours: scenario.procedure.sessionHours,
+  };
+}
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);

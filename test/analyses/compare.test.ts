@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareCommand, comparedRules, mergeCommand } from '../../src/cli/commands/compareBodies';
+import { runCommand } from '../../src/cli/commands/run';
+import { sweepCommand } from '../../src/cli/commands/sweepBody';
+import { compareRange, mergeCompareTallies, summarizeComparison } from '../../src/analyses/comparison';
+import { loadReforms } from '../../src/analyses/reforms';
+import { renderComparison } from '../../src/report/compare';
+import { UserError } from '../../src/common/errors';
+import { DEFAULT_SCENARIO } from '../../src/common/paths';
+import { ruleOrThrow } from '../../src/rules/registry';
+import { loadScenario } from '../../src/scenario/load';
+import { compileModel } from '../../src/floor/model';
+import { runRange } from '../../src/engine/monteCarlo';
+import type { Shard } from '../../src/engine/job';
+
+const FIXTURE = 'test/fixtures/valid/three-members.yaml';
+const swakopmund = loadScenario(DEFAULT_SCENARIO);
+const models = (specs: string[]) => specs.map((s) => compileModel(swakopmund, ruleOrThrow(s)));
+
+describe('compareRange (common random numbers)', () => {
+  it('a rule compared with itself: identical outcomes, zero difference, no change', () => {
+    const m = models(['consensus', 'consensus']);
+    const c = summarizeComparison(m, compareRange(m, 'crn', 0, 200), 'crn');
+    expect(c.rules[1].outcomes.map((o) => o.count)).toEqual(c.rules[0].outcomes.map((o) => o.count));
+    for (const o of c.rules[1].outcomes) {
+      expect(o.difference).toBe(0);
+      expect(o.differenceCi95).toEqual([0, 0]);
+    }
+    expect(c.rules[1].changed.count).toBe(0);
+  });
+
+  it('per rule, the tallies equal a separate run of that rule on the same seed', () => {
+    const m = models(['consensus', 'qualified-majority:2/3']);
+    const t = compareRange(m, 'same', 0, 150);
+    expect(t.rules[1].outcomes).toEqual(runRange(m[1], 'same', 0, 150).outcomes);
+    expect(t.rules[0].outcomes).toEqual(runRange(m[0], 'same', 0, 150).outcomes);
+  });
+
+  it('transition rows and columns add up to the baseline and rule counts; the difference is the share difference', () => {
+    const m = models(['consensus', 'consensus-then-vote:2/3', 'reverse-consensus']);
+    const t = compareRange(m, 'sums', 0, 120);
+    for (let r = 0; r < m.length; r++) {
+      const rows = t.transitions[r].map((row) => row.reduce((a, b) => a + b, 0));
+      const cols = t.transitions[r][0].map((_, j) => t.transitions[r].reduce((a, row) => a + row[j], 0));
+      expect(rows).toEqual(t.rules[0].outcomes);
+      expect(cols).toEqual(t.rules[r].outcomes);
+    }
+    const c = summarizeComparison(m, t, 'sums');
+    c.rules.forEach((r) => r.outcomes.forEach((o, k) => expect(o.difference).toBeCloseTo(o.share - c.rules[0].outcomes[k].share, 5)));
+  });
+
+  it('splitting the runs anywhere and merging gives the same tallies', () => {
+    const m = models(['consensus', 'qualified-majority:2/3']);
+    const whole = compareRange(m, 'split', 0, 60);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), (cut) => {
+        const merged = mergeCompareTallies(compareRange(m, 'split', 0, cut), compareRange(m, 'split', cut, 60));
+        expect(merged.transitions).toEqual(whole.transitions);
+        expect(merged.rules.map((r) => r.outcomes)).toEqual(whole.rules.map((r) => r.outcomes));
+        expect(merged.rules.map((r) => r.decisiveAny)).toEqual(whole.rules.map((r) => r.decisiveAny));
+        expect(merged.runs).toBe(60);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('shards merge into exactly the unsplit result (byte for byte)', () => {
+  const files = new Map<string, string>();
+  const read = (f: string) => files.get(f)!;
+  const shards = (n: number, make: (s: Shard) => string) => Array.from({ length: n }, (_, i) => {
+    const name = `part${i + 1}of${n}.json`;
+    files.set(name, make({ index: i + 1, count: n }));
+    return name;
+  });
+
+  it('run', () => {
+    const base = { scenario: FIXTURE, runs: 97, seed: 'm' };
+    const whole = runCommand({ ...base, format: 'json' }).text;
+    const parts = shards(3, (shard) => runCommand({ ...base, format: 'table', shard }).text);
+    expect(mergeCommand(parts.reverse(), 'json', read)).toBe(whole);
+    expect(mergeCommand(parts, 'markdown', read)).toBe(runCommand({ ...base, format: 'markdown' }).text);
+  });
+
+  it('compare (every format), including the reforms', () => {
+    const base = { runs: 41, seed: 'm', reforms: true };
+    const parts = shards(4, (shard) => compareCommand({ ...base, format: 'table', shard }).text);
+    for (const format of ['json', 'csv', 'markdown', 'html', 'table'] as const) {
+      expect(mergeCommand(parts, format, read)).toBe(compareCommand({ ...base, format }).text);
+    }
+  });
+
+  it('sweep', () => {
+    const base = { scenario: FIXTURE, vary: ['participants.a.flexibility=0:1:0.5'], rules: 'consensus,simple-majority', runs: 30, seed: 'm' };
+    const parts = shards(2, (shard) => sweepCommand({ ...base, format: 'table', shard }).text);
+    expect(mergeCommand(parts, 'json', read)).toBe(sweepCommand({ ...base, format: 'json' }).text);
+    expect(mergeCommand(parts, 'csv', read)).toBe(sweepCommand({ ...base, format: 'csv' }).text);
+  });
+
+  it('refuses parts that do not belong together', () => {
+    const base = { scenario: FIXTURE, runs: 20, seed: 'x' };
+    const a = shards(2, (shard) => runCommand({ ...base, format: 'json', shard }).text);
+    files.set('other.json', runCommand({ ...base, seed: 'y', format: 'json', shard: { index: 2, count: 2 } }).text);
+    files.set('junk.json', '{"hello": 1}');
+    expect(() => mergeCommand([a[0]], 'json', read)).toThrow(/2\/2 missing/);
+    expect(() => mergeCommand([a[0], a[0], a[1]], 'json', read)).toThrow(/given twice/);
+    expect(() => mergeCommand([a[0], 'other.json'], 'json', read)).toThrow(/different job/);
+    expect(() => mergeCommand(['junk.json'], 'json', read)).toThrow(/not a shard file/);
+    expect(() => mergeCommand(a, 'html', read)).toThrow(UserError);
+  });
+});
+
+describe('compare command', () => {
+  it('needs rules or --reforms; bad rules are user errors', () => {
+    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table' })).toThrow(/--rules/);
+    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,qualified-majority:3/2' })).toThrow(UserError);
+    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,double-majority:2/3:sadc:nordic' })).toThrow(/"nordic"/);
+  });
+
+  it('--reforms on a scenario without the blocs a reform needs: a clear error naming the reform and groups', () => {
+    const fixture = loadScenario(FIXTURE);
+    expect(() => comparedRules(fixture, { reforms: true })).toThrow(/reform "montreal-double-majority".*needs the groups "adpa", "western"/);
+  });
+
+  it('--reforms puts the rule in force first and every bundled reform after it', () => {
+    const { rules, reforms } = comparedRules(swakopmund, { reforms: true });
+    expect(rules[0].spec).toBe('consensus');
+    expect(reforms[0]).toBeUndefined();
+    expect(reforms.slice(1).map((r) => r!.id)).toEqual(loadReforms().map((r) => r.id));
+  });
+
+  it('Markdown and HTML stand alone: scenario, rules with sources, guidance; HTML fetches nothing', () => {
+    const m = models(['consensus', 'qualified-majority:2/3']);
+    const c = summarizeComparison(m, compareRange(m, 'doc', 0, 50), 'doc');
+    const md = renderComparison(c, 'markdown');
+    expect(md).toContain(swakopmund.meeting.title);
+    expect(md).toContain('Source: WDC proposal');
+    expect(md).toMatch(/95% interval is the range/);
+    const html = renderComparison(c, 'html');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|@import|url\(/i);
+  });
+});
+
+describe('bundled reforms', () => {
+  it('every reform file validates, cites the reference file and has a rule that applies to Swakopmund', () => {
+    const reforms = loadReforms();
+    expect(reforms.map((r) => r.id)).toEqual(expect.arrayContaining(['wdc-2009-two-thirds', 'ddi-2017-consensus-then-two-thirds', 'osce-consensus-minus-one', 'wto-consensus-then-majority', 'cwc-deferral-then-two-thirds', 'montreal-double-majority', 'jerusalem-reverse-consensus']));
+    for (const r of reforms) {
+      expect(r.source).toMatch(/kp-reference\.md §\d/);
+      expect(() => compileModel(swakopmund, r.parsedRule)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Worker threads change when and where runs happen, never what they compute: the merged tallies of any number of
+ * workers equal one process's, for whole jobs and shards; the CLI's output with --workers 2 is byte-identical to
+ * --workers 1. Workers load the built dist/worker.js: it is built here if missing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareRange, mergeCompareTallies, emptyCompareTallies } from '../../src/analyses/comparison';
+import { ruleOrThrow } from '../../src/rules/registry';
+import { loadScenario } from '../../src/scenario/load';
+import { sortHist, type Tallies } from '../../src/engine/accumulator';
+import { runJob } from '../../src/engine/job';
+import { compileModel } from '../../src/floor/model';
+import { AUTO_MIN_RUNS, parseWorkers, resolveWorkers, runJobParallel, runSliced, splitRange, workerScript } from '../../src/engine/parallel';
+
+const canonical = (t: Tallies): Tallies => ({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
+
+beforeAll(() => {
+  if (!existsSync('dist/worker.js') || !existsSync('dist/cli.js')) execFileSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
+});
+
+describe('worker threads', () => {
+  const scenario = loadScenario('scenarios/synthetic/ga-193.yaml');
+
+  it('finds the built worker script', () => {
+    expect(workerScript()).toMatch(/dist[/\\]worker\.js$/);
+  });
+
+  it('1, 2 and 3 threads give the tallies of one process, for whole jobs and for shards, whatever the slices', async () => {
+    for (const spec of ['consensus', 'consensus-then-vote:2/3']) {
+      const model = compileModel(scenario, ruleOrThrow(spec));
+      const whole = canonical(runJob(model, 'w', 900));
+      for (const workers of [1, 2, 3]) {
+        for (const sliceRuns of [7, 100]) expect(await runJobParallel(model, 'w', 900, { workers, sliceRuns })).toEqual(whole);
+      }
+      const shard = { index: 2, count: 3 };
+      expect(await runJobParallel(model, 'w', 900, { workers: 2, shard, sliceRuns: 13 })).toEqual(canonical(runJob(model, 'w', 900, { shard })));
+    }
+  });
+
+  it('the worker threads really take part (slices are claimed by the worker, not only by this thread)', async () => {
+    const model = compileModel(scenario, ruleOrThrow('consensus'));
+    const local: number[] = [];
+    const job = { kind: 'run' as const, scenario, rule: 'consensus', seed: 'w' };
+    const { runRange } = await import('../../src/engine/monteCarlo');
+    const { emptyTallies, mergeTallies } = await import('../../src/engine/accumulator');
+    const t = await runSliced(job, 0, 10_000, 2, (a, b, stop) => (local.push(b - a), runRange(model, 'w', a, b, { shouldStop: stop })), mergeTallies, emptyTallies(model), { slice: 50 });
+    expect(t.runs).toBe(10_000);
+    expect(local.reduce((a, b) => a + b, 0)).toBeLessThan(10_000);
+  });
+
+  it('the ranges are contiguous, cover the job and differ in size by at most one', () => {
+    const parts = splitRange(10, 1013, 4);
+    expect(parts[0][0]).toBe(10);
+    expect(parts[3][1]).toBe(1013);
+    for (let k = 1; k < parts.length; k++) expect(parts[k][0]).toBe(parts[k - 1][1]);
+    const sizes = parts.map(([a, b]) => b - a);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it('reports merged progress and stops early when asked (a partial result)', async () => {
+    const model = compileModel(scenario, ruleOrThrow('consensus'));
+    const seen: number[] = [];
+    const full = await runJobParallel(model, 'p', 2000, { workers: 2, sliceRuns: 200, onProgress: (t) => seen.push(t.runs) });
+    expect(full.runs).toBe(2000);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(2000);
+    const stopped = await runJobParallel(model, 'p', 200_000, { workers: 2, shouldStop: () => true });
+    expect(stopped.runs).toBeLessThan(200_000);
+  });
+
+  it('runs comparisons (several rules, common random numbers) on threads too', async () => {
+    const rules = ['consensus', 'qualified-majority:2/3'];
+    const models = rules.map((r) => compileModel(scenario, ruleOrThrow(r)));
+    const job = { kind: 'compare' as const, scenario, rules, seed: 'c' };
+    const merged = await runSliced(job, 0, 600, 2, (a, b, stop) => compareRange(models, 'c', a, b, { shouldStop: stop }), mergeCompareTallies, emptyCompareTallies(models), { slice: 40 });
+    const one = compareRange(models, 'c', 0, 600);
+    expect(merged.transitions).toEqual(one.transitions);
+    expect(merged.rules.map(canonical)).toEqual(one.rules.map(canonical));
+  });
+
+  it('parses --workers and picks one worker for short jobs under auto', () => {
+    expect(parseWorkers('auto')).toBe('auto');
+    expect(parseWorkers('3')).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'two', '65']) expect(() => parseWorkers(bad)).toThrow(/--workers/);
+    expect(resolveWorkers('auto', AUTO_MIN_RUNS - 1)).toBe(1);
+    expect(resolveWorkers('auto', AUTO_MIN_RUNS)).toBeGreaterThanOrEqual(1);
+    expect(resolveWorkers(8, 3)).toBe(3);
+  });
+
+  it('plenary run --workers 2 writes byte-identical output to --workers 1', () => {
+    const run = (workers: string, format: string) => {
+      const r = spawnSync(process.execPath, ['bin/plenary.mjs', 'run', 'scenarios/synthetic/ga-193.yaml', '--runs', '3000', '--seed', 'cli', '--format', format, '--workers', workers], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    for (const format of ['json', 'csv']) {
+      const one = run('1', format);
+      expect(one.length).toBeGreaterThan(100);
+      expect(run('2', format)).toBe(one);
+    }
+  });
+});
