@@ -10,6 +10,7 @@ import { runRng } from '../engine/rng';
 import { simulateRun } from '../engine/plenaryRun';
 import { pairedDifference, round6, wilson } from '../engine/statistics';
 import { summarize, type BlockerShare } from '../engine/summarize';
+import { citeRule, type CitationKind } from '../rules/citation';
 
 export interface CompareTallies {
   runs: number;
@@ -85,7 +86,11 @@ export interface OutcomeChange {
 export interface RuleComparison {
   readonly spec: string;
   readonly title: string;
+  /** the source cited for the rule: the reform's, the scenario's own ruleSource for the rule in force, else the catalogue's */
   readonly source: string;
+  readonly sourceKind: CitationKind;
+  /** the rule catalogue's general note on where the rule comes from */
+  readonly origin: string;
   /** the reform this rule stands for (compare --reforms) */
   readonly reform?: { readonly id: string; readonly title: string; readonly proponent: string; readonly date: string; readonly source: string };
   /** in scenario order of outcomes */
@@ -152,9 +157,7 @@ export function summarizeComparison(models: readonly Model[], t: CompareTallies,
     const voted = t.rules[r].adoptedByVote.reduce((a, b) => a + b, 0);
     const reform = reforms[r];
     return {
-      spec: model.rule.spec,
-      title: model.rule.title,
-      source: model.rule.source,
+      ...citeRule(model.rule, model.scenario, reform?.source),
       ...(reform ? { reform } : {}),
       outcomes,
       hours: { mean: s.hours.mean, p90: s.hours.p90 },

@@ -5,6 +5,7 @@
 import { histogram, HOURS_SCALE, type Tallies } from './accumulator';
 import type { Model } from '../floor/model';
 import { round3, round6, wilson } from './statistics';
+import { citeRule, type RuleCitation } from '../rules/citation';
 
 export interface OutcomeShare {
   readonly outcome: string;
@@ -32,7 +33,8 @@ export interface AgendaShare {
 
 export interface Summary {
   readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
-  readonly rule: { readonly spec: string; readonly title: string; readonly source: string };
+  /** the rule and the source the result cites for it (the scenario's own ruleSource for the rule in force) */
+  readonly rule: RuleCitation;
   readonly runs: number;
   readonly seed: string;
   readonly partial: boolean;
@@ -116,7 +118,7 @@ export function summarize(model: Model, tallies: Tallies, seed: string, partial 
   for (const [h, c] of hours) crowdedOut(model, h).forEach((out, i) => (crowded[i] += out ? c : 0));
   return {
     scenario: { id: model.scenario.id, title: model.scenario.meeting.title, ...(model.scenario.file ? { file: model.scenario.file } : {}) },
-    rule: { spec: model.rule.spec, title: model.rule.title, source: model.rule.source },
+    rule: citeRule(model.rule, model.scenario),
     runs: n,
     seed,
     partial,

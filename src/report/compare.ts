@@ -2,6 +2,7 @@
 import type { Comparison, RuleComparison } from '../analyses/comparison';
 import { csvRow, interval, markdownTable, pct, textTable, type Column } from './table';
 import { compareHtml } from './html';
+import { citationText } from '../rules/citation';
 
 export type CompareFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -76,7 +77,7 @@ function differenceTable(c: Comparison, md: boolean): string {
 function legend(c: Comparison): string[] {
   return c.rules.map((r, i) => {
     const who = r.reform ? `${r.reform.title} — ${r.reform.proponent}, ${r.reform.date}. ` : '';
-    return `${ruleName(r, i)}: ${who}Rule ${r.spec} (${r.title}). Source: ${r.reform?.source ?? r.source}`;
+    return `${ruleName(r, i)}: ${who}Rule ${r.spec} (${r.title}). Source: ${citationText(r)}`;
   });
 }
 
@@ -113,7 +114,7 @@ function compareMarkdown(c: Comparison): string {
     '',
     '**Rules compared**',
     '',
-    ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}. Source: ${r.reform?.source ?? r.source}`),
+    ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}. Source: ${citationText(r)}`),
     '',
     '**Outcome shares** (95% interval), mean hours on the item, mean hours left for the rest of the agenda, and how often the outcome differed from the baseline on the same run:',
     '',

@@ -5,6 +5,7 @@
 import type { Comparison } from '../analyses/comparison';
 import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './compare';
 import { interval, pct } from './table';
+import { citationText } from '../rules/citation';
 
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -98,7 +99,7 @@ export function compareHtml(c: Comparison): string {
   const rules = c.rules
     .map(
       (r, i) =>
-        `<li><code>${escapeHtml(ruleName(r, i))}</code> — ${r.reform ? `<strong>${escapeHtml(r.reform.title)}</strong> (${escapeHtml(r.reform.proponent)}, ${escapeHtml(r.reform.date)}). ` : ''}Rule <code>${escapeHtml(r.spec)}</code>: ${escapeHtml(r.title)}.<br><small>Source: ${linkify(r.reform?.source ?? r.source)}</small></li>`,
+        `<li><code>${escapeHtml(ruleName(r, i))}</code> — ${r.reform ? `<strong>${escapeHtml(r.reform.title)}</strong> (${escapeHtml(r.reform.proponent)}, ${escapeHtml(r.reform.date)}). ` : ''}Rule <code>${escapeHtml(r.spec)}</code>: ${escapeHtml(r.title)}.<br><small>Source: ${linkify(citationText(r))}</small></li>`,
     )
     .join('\n');
   const html = `<!DOCTYPE html>

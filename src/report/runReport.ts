@@ -1,6 +1,7 @@
 /** The `plenary run` report in four formats, all read from the same Summary. */
 import type { ReportFormat } from '../cli/options';
 import type { Summary } from '../engine/summarize';
+import { citationText } from '../rules/citation';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
 
 export function renderRun(summary: Summary, format: ReportFormat): string {
@@ -60,7 +61,7 @@ function runMarkdown(s: Summary): string {
   const parts = [
     `### ${s.scenario.title}`,
     '',
-    `Rule: **${s.rule.title}** (\`${s.rule.spec}\`; source: ${s.rule.source}). ${s.runs.toLocaleString('en-US')} simulated runs, seed \`${s.seed}\`${s.partial ? ' — **partial result (interrupted)**' : ''}.`,
+    `Rule: **${s.rule.title}** (\`${s.rule.spec}\`; source: ${citationText(s.rule)}). ${s.runs.toLocaleString('en-US')} simulated runs, seed \`${s.seed}\`${s.partial ? ' — **partial result (interrupted)**' : ''}.`,
     '',
     markdownTable(outcomeColumns, outcomeRows(s)),
     '',
