@@ -42,7 +42,7 @@ export interface Reform extends ReformDocument {
 
 /** Reads and checks one reform file: shape, rule spec, groups matching the rule. Every problem, never throws. */
 export function readReform(file: string): { reform?: Reform; problems: Problem[] } {
-  const text = readText(file);
+  const text = readText(file, 'a reform file');
   if (!text.ok) return { problems: text.problems };
   const yaml = parseYaml(file, text.value);
   if (!yaml.ok) return { problems: yaml.problems };

@@ -1,5 +1,6 @@
 /** What commands may do to the outside world, passed in so that tests can capture it. */
-import { checkOutPath, writeFileAtomic, writeStdout } from './output';
+import { escapeControl } from '../common/terminalText';
+import { STDOUT_PATH, writeOut, writeStdout } from './output';
 
 export interface CliIO {
   /** the result: to --out (atomically) or to stdout */
@@ -14,6 +15,12 @@ export interface CliIO {
   interrupted(): boolean;
 }
 
+/**
+ * Everything printed goes through here: control characters from scenario text (ESC, BEL, NUL, C1) are shown as
+ * escapes, never sent to the terminal or into a report (src/common/terminalText.ts).
+ */
+export const safeText = (text: string): string => escapeControl(text, { keepCrLf: true });
+
 export function processIO(): CliIO {
   let interrupted = false;
   process.once('SIGINT', () => {
@@ -23,11 +30,13 @@ export function processIO(): CliIO {
   });
   return {
     async emit(text, options) {
-      if (options?.out) writeFileAtomic(checkOutPath(options.out, options.inputs), text);
-      else await writeStdout(text);
+      const out = options?.out;
+      if (out !== undefined && out !== STDOUT_PATH) writeOut(out, safeText(text), options?.inputs);
+      else await writeStdout(safeText(text));
     },
     err: (text) => {
-      process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+      const safe = safeText(text);
+      process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
     },
     interactive: process.stdout.isTTY === true && !process.env.CI,
     exitCode: 0,

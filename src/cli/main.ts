@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, UserError } from '../common/errors';
+import { releaseOutput } from '../common/inputFiles';
 import { packageVersion } from '../common/paths';
 import { processIO, type CliIO } from './io';
 import { buildProgram } from './program';
@@ -20,6 +21,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return io.exitCode;
   } catch (error) {
     return handle(error, io, debug, argv);
+  } finally {
+    releaseOutput();
   }
 }
 

@@ -1,8 +1,10 @@
 /** The command-line program: declares commands and flags; command bodies are plain functions elsewhere. */
 import { Command } from 'commander';
+import { guardOutput } from '../common/inputFiles';
 import { packageVersion } from '../common/paths';
 import { registerCommands } from './commands/index';
 import type { CliIO } from './io';
+import { checkOutPath, STDOUT_PATH } from './output';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('plenary')
@@ -14,7 +16,21 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => io.err(s.trimEnd()),
+      // one error style: commander's "error: ..." reads "plenary: ..." like every other message
+      writeErr: (s) => io.err(s.trimEnd().replace(/^error: /, 'plenary: ')),
+      outputError: (s, write) => write(s.replace(/^error: /, 'plenary: ')),
+    })
+    // --out, for every command that has it: '' refused, '-' is stdout, and the file is checked before any work
+    // (folder exists and is writable, not an input); from then on reading that file is refused (src/common/inputFiles.ts)
+    .hook('preAction', (_program, command) => {
+      const out = command.getOptionValue('out') as unknown;
+      if (typeof out !== 'string') return;
+      if (out === STDOUT_PATH) {
+        command.setOptionValue('out', undefined);
+        return;
+      }
+      const target = checkOutPath(out, command.args);
+      guardOutput(target, out);
     })
     .addHelpText(
       'after',
@@ -27,6 +43,6 @@ Examples:
   plenary rules                                 the decision rules plenary knows`,
     );
   registerCommands(program, io);
-  for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
+  for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true).showHelpAfterError(`(run plenary ${command.name()} --help for usage)`);
   return program;
 }

@@ -1,4 +1,5 @@
 /** Plain-text tables and small formatting helpers shared by every report. */
+import { csvLine } from '../common/csvCell';
 
 export type Align = 'left' | 'right';
 
@@ -26,13 +27,9 @@ export function markdownTable(columns: readonly Column[], rows: readonly (readon
   return [head, rule, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
+/** One CSV line (formula-looking text cells neutralized: src/common/csvCell.ts). */
 export function csvRow(cells: readonly (string | number)[]): string {
-  return cells
-    .map((c) => {
-      const s = String(c);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
+  return csvLine(cells);
 }
 
 export const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;

@@ -299,7 +299,7 @@ function loadRoster(
   if (chain.length >= MAX_ROSTER_CHAIN) {
     return { problems: [{ severity: 'error', file, path: key, message: `more than ${MAX_ROSTER_CHAIN} rosters chained by extends; flatten the chain` }] };
   }
-  const text = readText(target);
+  const text = readText(target, `a roster included by ${file}`);
   // reported at the including file's `roster:` / `extends:` line, naming the file it could not read
   if (!text.ok) return { problems: text.problems.map((p) => ({ ...p, file, line: undefined, column: undefined, path: key, message: `"${include}" (${target}): ${p.message}` })) };
   const yaml = parseYaml(target, text.value);
@@ -344,7 +344,7 @@ export function validateText(text: string, file = '<scenario>'): Validation {
 
 /** Validates a scenario file. Never throws. */
 export function validateFile(file: string): Validation {
-  const text = readText(file);
+  const text = readText(file, 'a scenario');
   if (!text.ok) return { errors: text.problems, warnings: [] };
   return validateText(text.value, file);
 }

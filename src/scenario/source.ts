@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, visit, isCollection, isNode, type Document } from 'yaml';
+import { noteInputRead } from '../common/inputFiles';
 import type { Problem } from './problems';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -32,8 +33,11 @@ const fail = (file: string, message: string, line?: number, column?: number): Re
   problems: [{ severity: 'error', file, line, column, path: '', message }],
 });
 
-/** Reads a file as UTF-8 text with the checks every input file gets. */
-export function readText(file: string): Read<string> {
+/**
+ * Reads a file as UTF-8 text with the checks every input file gets. `what` names it for the --out guard
+ * ("a roster included by x.yaml"): no command may overwrite a file it reads.
+ */
+export function readText(file: string, what = 'an input file'): Read<string> {
   let size: number;
   try {
     const stat = statSync(file);
@@ -46,6 +50,7 @@ export function readText(file: string): Read<string> {
     if (code === 'EACCES') return fail(file, 'cannot be read (permission denied)');
     return fail(file, `cannot be read (${code ?? 'unknown error'})`);
   }
+  noteInputRead(file, what);
   if (size > MAX_FILE_BYTES) {
     return fail(file, `is ${(size / 1024 / 1024).toFixed(1)} MB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }

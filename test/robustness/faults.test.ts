@@ -116,7 +116,7 @@ describe('writeFileAtomic and checkOutPath', () => {
     expect(() => writeFileAtomic(target, 'text')).toThrow(UserError);
     expect(readdirSync(target)).toEqual(['child']);
     expect(leftovers(dir)).toEqual([]);
-    expect(() => writeFileAtomic(join(dir, 'missing', 'x.txt'), 'text')).toThrow(/cannot write .*missing\/x\.txt: ENOENT/);
+    expect(() => writeFileAtomic(join(dir, 'missing', 'x.txt'), 'text')).toThrow(/cannot write .*missing\/x\.txt: the folder does not exist; the previous file, if any, is unchanged/);
     expect(leftovers(dir)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /** Bodies of `plenary compare`, `reforms`, `merge`, `sweep` and `what-would-it-take`: plain functions returning text. */
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../common/errors';
+import { noteInputRead } from '../../common/inputFiles';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type ReformInfo } from '../../analyses/comparison';
 import { checkReformsApply, loadReforms, type Reform } from '../../analyses/reforms';
@@ -97,7 +98,10 @@ function ruleFromShard(spec: string): DecisionRule {
   return ruleOrThrow(spec, 'shard rule');
 }
 
-export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string {
+export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = (f) => {
+  noteInputRead(f, 'a shard file');
+  return readFileSync(f, 'utf8');
+}): string {
   const docs = files.map((name) => {
     let text: string;
     try {
