@@ -27,6 +27,8 @@ export { wilson, pairedDifference } from './engine/statistics';
 export type { Summary, OutcomeShare, BlockerShare } from './engine/summarize';
 export { procedureMachine } from './procedure/machine';
 export { stanceMachine } from './floor/stanceMachine';
+export type { FloorModel, FloorRun, FloorMode, StanceMove } from './floor/types';
+export { ordinalFloor } from './floor/ordinal';
 export { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type RuleComparison } from './analyses/comparison';
 export { loadReforms, readReform, type Reform } from './analyses/reforms';
 export { parseVary, setAtPath, sweepRange, mergeSweepTallies, summarizeSweep, type Sweep, type SweepTallies } from './analyses/sweep';

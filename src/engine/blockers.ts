@@ -7,10 +7,54 @@
  * group rules it uses a greedy maximal non-blocking set (heaviest first), which can miss a decisive small member
  * (documented in the README). For rules that read only counts, every objector is alike and the search is a count.
  */
-import type { Tally } from '../rules/types';
+import type { DecisionRule, Tally } from '../rules/types';
 import { OBJECT } from '../rules/types';
 import type { Model } from '../floor/model';
-import { withConverted } from '../floor/tally';
+import { tallyOf, withConverted } from '../floor/tally';
+import type { CheckKind } from '../procedure/check';
+import { checkOf } from './deciding';
+
+const NOT_FAILED = 0;
+const FAILED_CONSENSUS = 1;
+const FAILED_VOTE = 2;
+
+/**
+ * The floor of each option's last failed check, kept during a run (one buffer per option, reused across runs), and
+ * the decisive blockers read from them at the end.
+ */
+export class FailedChecks {
+  private readonly floors: Uint8Array[];
+  private readonly kinds: Uint8Array;
+
+  constructor(private readonly model: Model) {
+    this.floors = model.options.map(() => new Uint8Array(model.size));
+    this.kinds = new Uint8Array(model.options.length);
+  }
+
+  reset(): void {
+    this.kinds.fill(NOT_FAILED);
+  }
+
+  /** a check of `kind` on `option` failed on this floor */
+  record(option: number, stances: Uint8Array, kind: CheckKind): void {
+    this.floors[option].set(stances);
+    this.kinds[option] = kind === 'vote' ? FAILED_VOTE : FAILED_CONSENSUS;
+  }
+
+  /** per option: the decisive blockers of its last failed check (undefined if it never failed, or was adopted) */
+  decisive(adopted: number): (readonly number[] | undefined)[] {
+    const model = this.model;
+    return model.options.map((_, o) => {
+      if (this.kinds[o] === NOT_FAILED || o === adopted) return undefined;
+      const floor = this.floors[o];
+      const { rule, voting } = checkOf(model, this.kinds[o] === FAILED_VOTE ? 'vote' : 'consensus');
+      return decisiveBlockers(model, floor, tallyOf(model, floor, voting), rule.adopts, countsOnly(rule), voting);
+    });
+  }
+}
+
+/** The check reads only the counts of a tally (so every objector is alike for decisive blockers). */
+const countsOnly = (rule: DecisionRule): boolean => !rule.uses.weights && !rule.uses.groups && rule.groups.length === 0;
 
 export function decisiveBlockers(
   model: Model,

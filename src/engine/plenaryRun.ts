@@ -1,23 +1,30 @@
 /**
- * One simulated run of the Plenary: the procedure statechart (compiled from its XState definition) driven by the
- * simulated chair and the floor, the participants' stances moved by the stance machine's transition table, every
- * random draw from the run's own generator. A `PlenaryRun` can be stepped (trainer mode, trace) or run to the end.
+ * One simulated run of the Plenary: the procedure driver. The procedure statechart (compiled from its XState
+ * definition) is driven by the chair (a chair policy, or the trainee's move) and by the floor (a `FloorModel`, which
+ * moves the participants' stances), every random draw from the run's own generator. The narration (narrator.ts) and
+ * the blocker analysis (blockers.ts) are kept apart. A `PlenaryRun` can be stepped (trainer mode, trace) or run to
+ * the end.
  */
 import { compileMachine, send, type CompiledMachine, type Configuration } from '../procedure/interpreter';
 import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../procedure/machine';
-import { CONCEDE_EVENT, EVENT_COUNT, FOLLOW_EVENT, PRESS_EVENT, SOFTEN_EVENT, STATE_EVENT, stanceTable, UNDECIDED } from '../floor/stanceTable';
-import { ABSTAIN, OBJECT, type DecisionRule, type Stance, type Tally } from '../rules/types';
-import { decisiveBlockers } from './blockers';
+import type { Stance } from '../rules/types';
+import { FailedChecks } from './blockers';
 import { simulatedChair, type ChairPolicy } from '../chair/inOrder';
 import type { Model } from '../floor/model';
+import { FloorState } from '../floor/state';
+import { floorMode, type FloorModel, type StanceMove } from '../floor/types';
+import { floorModelOf } from '../floor/select';
 import type { Rng } from './rng';
 import { tallyOf } from '../floor/tally';
+import { Narrator, type RunEvent } from './narrator';
+
+export type { RunEvent } from './narrator';
 
 type Compiled = CompiledMachine<ProcedureContext, ProcedureEvent>;
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 const PASSED_CONSENSUS = Object.freeze({ kind: 'consensus', passed: true } as const);
-const FAILED_CONSENSUS_CHECK = Object.freeze({ kind: 'consensus', passed: false } as const);
+const FAILED_CONSENSUS = Object.freeze({ kind: 'consensus', passed: false } as const);
 const PASSED_VOTE = Object.freeze({ kind: 'vote', passed: true } as const);
 const FAILED_VOTE_CHECK = Object.freeze({ kind: 'vote', passed: false } as const);
 
@@ -53,7 +60,7 @@ export const inPlaceUpdates: Partial<Record<keyof typeof updates, (context: Writ
     c.lastCheck = PASSED_CONSENSUS;
   },
   recordConsensusFailed: (c) => {
-    c.lastCheck = FAILED_CONSENSUS_CHECK;
+    c.lastCheck = FAILED_CONSENSUS;
   },
   recordVotePassed: (c) => {
     c.voted = true;
@@ -83,26 +90,19 @@ export interface RunResult {
   readonly adoptedBy?: 'consensus' | 'vote';
 }
 
-/** What happened in a step, for narration (trace, trainer). Only produced when asked for. */
-export type RunEvent =
-  | { kind: 'tabled'; option: number; stances: Uint8Array }
-  | { kind: 'round'; option: number; round: number; concession: boolean; moves: readonly { member: number; from: Stance; to: Stance; why: 'soften' | 'pressure' | 'bloc' | 'concession' }[]; stances: Uint8Array }
-  | { kind: 'check'; option: number; check: 'consensus' | 'vote'; passed: boolean; tally: Tally; explanation: string; objectors: readonly number[] }
-  | { kind: 'chair'; event: ProcedureEvent }
-  | { kind: 'end'; outcome: number; hours: number };
-
 export interface RunOptions {
   /** replaces the simulated chair (trainer seat) */
   readonly chair?: ChairPolicy;
   /** collect narration events */
   readonly narrate?: boolean;
+  /** how the participants behave (default: the model's own, `floorModelOf`) */
+  readonly floor?: FloorModel;
 }
 
 const FLOOR_STATES = new Set<ProcedureState>(['floor', 'consulting']);
 
-type Move = { member: number; from: Stance; to: Stance; why: 'soften' | 'pressure' | 'bloc' | 'concession' };
-/** shared by runs that do not narrate: never pushed to */
-const NO_MOVES: Move[] = [];
+/** shared by narrated rounds without moves: never pushed to */
+const NO_EVENTS: readonly RunEvent[] = Object.freeze([]) as readonly RunEvent[];
 
 /**
  * The initial procedure context of a model, built once: contexts are immutable (every update returns a new one), so
@@ -118,32 +118,27 @@ function initialContextOf(model: Model): ProcedureContext {
   return context;
 }
 
-const NOT_FAILED = 0;
-const FAILED_CONSENSUS = 1;
-const FAILED_VOTE = 2;
-
 export class PlenaryRun {
-  readonly stances: Uint8Array;
   private readonly machine = compiledProcedure();
   private readonly config: Configuration<ProcedureContext>;
-  private readonly table = stanceTable();
-  /** per tabled option: the floor of its last failed check (valid when failedKind is not NOT_FAILED) */
-  private readonly failed: Uint8Array[];
-  private readonly failedKind: Uint8Array;
+  private readonly floor: FloorState;
+  private readonly floorModel: FloorModel;
+  private readonly failed: FailedChecks;
+  private readonly narrator: Narrator | undefined;
   /** per state index: the floor answers next */
   private readonly floorState: readonly boolean[];
   private lastChairEvent: ProcedureEvent['type'] | undefined;
-  readonly log: RunEvent[] = [];
 
   constructor(
     readonly model: Model,
-    private rng: Rng,
+    rng: Rng,
     private readonly options: RunOptions = {},
   ) {
-    this.stances = new Uint8Array(model.size).fill(UNDECIDED);
     this.config = { state: this.machine.initial, context: initialContextOf(model) };
-    this.failed = model.options.map(() => new Uint8Array(model.size));
-    this.failedKind = new Uint8Array(model.options.length);
+    this.floor = new FloorState(model, rng, floorMode(model.rule.mode));
+    this.floorModel = options.floor ?? floorModelOf(model);
+    this.failed = new FailedChecks(model);
+    this.narrator = options.narrate === true ? new Narrator(model) : undefined;
     this.floorState = this.machine.states.map((s) => FLOOR_STATES.has(s as ProcedureState));
   }
 
@@ -152,19 +147,26 @@ export class PlenaryRun {
    * Monte Carlo's hot path: the run's context must not be kept across steps by the caller).
    */
   restart(rng: Rng): this {
-    this.rng = rng;
-    this.stances.fill(UNDECIDED);
+    this.floor.reset(rng);
     this.config.state = this.machine.initial;
     if (this.config.owned !== true) {
       this.config.context = { ...initialContextOf(this.model) };
       this.config.owned = true;
     } else Object.assign(this.config.context, initialContextOf(this.model));
-    this.failedKind.fill(NOT_FAILED);
+    this.failed.reset();
     this.lastChairEvent = undefined;
-    this.log.length = 0;
+    this.narrator?.reset();
     return this;
   }
 
+  /** the participants' stances (member order of the model), changed in place by the floor */
+  get stances(): Uint8Array {
+    return this.floor.stances;
+  }
+  /** the narration so far (empty unless the run narrates) */
+  get log(): readonly RunEvent[] {
+    return this.narrator?.log ?? NO_EVENTS;
+  }
   get state(): ProcedureState {
     return this.machine.states[this.config.state] as ProcedureState;
   }
@@ -198,23 +200,17 @@ export class PlenaryRun {
   step(chairMove?: ProcedureEvent, seat?: { member: number; stance: Stance }): boolean {
     if (this.done) return false;
     if (this.floorNext) {
-      const option = this.context.option;
-      const seatMember = seat ? seat.member : -1;
-      const moves = this.state === 'floor' ? this.table_(option, seatMember, seat?.stance) : this.consult(option, seatMember, seat?.stance);
-      const tally = tallyOf(this.model, this.stances);
-      const { voteVoting, voting } = this.model;
-      const voteTally = voteVoting === voting ? undefined : tallyOf(this.model, this.stances, voteVoting);
-      if (this.options.narrate) this.log.push(moves);
-      this.send(voteTally ? { type: 'ANSWERS', tally, voteTally } : { type: 'ANSWERS', tally });
+      this.answer(seat);
       return true;
     }
     const policy = this.options.chair ?? simulatedChair;
     const event = chairMove ?? policy(this.state, this.context, this.model.scenario.procedure.fallbackToNextOption);
     if (!this.send(event)) return false;
-    if (this.options.narrate) {
-      this.log.push({ kind: 'chair', event });
-      if (this.context.lastCheck && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) this.narrateCheck();
-      if (this.done) this.log.push({ kind: 'end', outcome: this.outcome(), hours: this.context.hours });
+    const narrator = this.narrator;
+    if (narrator !== undefined) {
+      narrator.chair(event);
+      if (this.context.lastCheck && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) narrator.check(this.context, this.floor.stances);
+      if (this.done) narrator.end(this.outcome(), this.context.hours);
     }
     return true;
   }
@@ -236,19 +232,40 @@ export class PlenaryRun {
 
   result(): RunResult {
     const c = this.context;
-    const decisive = this.model.options.map((_, o) => {
-      if (this.failedKind[o] === NOT_FAILED || o === c.adopted) return undefined;
-      const snapshot = this.failed[o];
-      const { rule, voting } = this.checkOf(this.failedKind[o] === FAILED_VOTE ? 'vote' : 'consensus');
-      return decisiveBlockers(this.model, snapshot, tallyOf(this.model, snapshot, voting), rule.adopts, countsOnly(rule), voting);
-    });
     return {
       outcome: this.outcome(),
       hours: c.hours,
       rounds: c.rounds,
-      decisive,
+      decisive: this.failed.decisive(c.adopted),
       ...(this.state === 'adopted' ? { adoptedBy: c.lastCheck?.kind ?? 'consensus' } : {}),
     };
+  }
+
+  /** The floor's turn: the floor model states positions (tabling) or holds a consultation round; the tally goes to the procedure. */
+  private answer(seat: { member: number; stance: Stance } | undefined): void {
+    const { floor, model, narrator } = this;
+    const option = this.context.option;
+    if (seat !== undefined) {
+      floor.seat = seat.member;
+      floor.seatStance = seat.stance;
+    }
+    if (this.state === 'floor') {
+      this.floorModel.table(option, floor);
+      narrator?.tabled(option, floor.stances);
+    } else {
+      const round = this.context.round;
+      const concession = this.lastChairEvent === 'OFFER_CONCESSION';
+      const moves: StanceMove[] | undefined = narrator !== undefined ? [] : undefined;
+      floor.moves = moves;
+      this.floorModel.consult(option, round, concession, floor);
+      floor.moves = undefined;
+      if (narrator !== undefined) narrator.round(option, round, concession, moves!, floor.stances);
+    }
+    floor.seat = -1;
+    const tally = tallyOf(model, floor.stances);
+    const { voteVoting, voting } = model;
+    const voteTally = voteVoting === voting ? undefined : tallyOf(model, floor.stances, voteVoting);
+    this.send(voteTally ? { type: 'ANSWERS', tally, voteTally } : { type: 'ANSWERS', tally });
   }
 
   private send(event: ProcedureEvent): boolean {
@@ -256,90 +273,11 @@ export class PlenaryRun {
     if (!accepted) return false;
     if (event.type !== 'ANSWERS') this.lastChairEvent = event.type;
     if (this.state === 'objected' && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) {
-      const o = this.context.option;
-      this.failed[o].set(this.stances);
-      this.failedKind[o] = this.context.lastCheck?.kind === 'vote' ? FAILED_VOTE : FAILED_CONSENSUS;
+      this.failed.record(this.context.option, this.floor.stances, this.context.lastCheck?.kind === 'vote' ? 'vote' : 'consensus');
     }
     return true;
   }
-
-  /** The option is tabled: every member states a stance drawn from its distribution, then follows its bloc. */
-  private table_(option: number, seatMember = -1, seatStance?: Stance): RunEvent {
-    const { model, rng, table, stances } = this;
-    const { leader, cohesion, size } = model;
-    const cumulative = model.options[option].cumulative;
-    for (let i = 0; i < size; i++) {
-      const u = rng();
-      const k = i * 4;
-      const s = u < cumulative[k] ? 0 : u < cumulative[k + 1] ? 1 : u < cumulative[k + 2] ? 2 : 3;
-      stances[i] = table[UNDECIDED * EVENT_COUNT + STATE_EVENT[s]];
-      const l = leader[i];
-      if (l >= 0 && rng() < cohesion[i]) stances[i] = table[stances[i] * EVENT_COUNT + FOLLOW_EVENT[stances[l]]];
-      if (i === seatMember) stances[i] = seatStance!;
-    }
-    return { kind: 'tabled', option, stances: this.options.narrate ? stances.slice() : stances };
-  }
-
-  /** A consultation round: a concession if the chair offered one, then each member may soften, be pressed, follow. */
-  private consult(option: number, seatMember = -1, seatStance?: Stance): RunEvent {
-    const { model, rng, stances } = this;
-    const { leader, cohesion, soften, size } = model;
-    const narrate = this.options.narrate === true;
-    const moves: Move[] = narrate ? [] : NO_MOVES;
-    this.moves = moves;
-    const move = this.move;
-    const round = this.context.round;
-    const compiledOption = model.options[option];
-    const concession = this.lastChairEvent === 'OFFER_CONCESSION';
-    if (concession) {
-      for (const c of compiledOption.concessions) {
-        if (c.round !== round) continue;
-        for (const e of c.effects) if (rng() < e.probability) move(e.member, CONCEDE_EVENT[e.stance], 'concession');
-      }
-    }
-    const pressure = compiledOption.pressure;
-    for (let i = 0; i < size; i++) {
-      const s = stances[i];
-      if ((s === OBJECT || s === ABSTAIN) && rng() < soften[i]) move(i, SOFTEN_EVENT, 'soften');
-      const effects = pressure[i];
-      for (let k = 0; k < effects.length; k++) if (rng() < effects[k].probability) move(i, PRESS_EVENT[effects[k].stance], 'pressure');
-      const l = leader[i];
-      if (l >= 0 && rng() < cohesion[i]) move(i, FOLLOW_EVENT[stances[l]], 'bloc');
-      if (i === seatMember) stances[i] = seatStance!;
-    }
-    return { kind: 'round', option, round, concession, moves, stances: narrate ? stances.slice() : stances };
-  }
-
-  /** the moves of the consultation round being narrated */
-  private moves: Move[] = NO_MOVES;
-  /** one member's stance machine takes an event (from the table); narrated when it moves */
-  private readonly move = (member: number, event: number, why: Move['why']): void => {
-    const from = this.stances[member] as Stance;
-    const to = this.table[from * EVENT_COUNT + event] as Stance;
-    if (to !== from && this.moves !== NO_MOVES) this.moves.push({ member, from, to, why });
-    this.stances[member] = to;
-  };
-
-  /** The rule and electorate of a check: the rule's own, or for a vote after failed consensus its fallback's. */
-  private checkOf(kind: 'consensus' | 'vote'): { rule: DecisionRule; voting: Uint8Array; byFallback: boolean } {
-    const { rule } = this.model;
-    const byFallback = kind === 'vote' && rule.mode !== 'vote' && rule.fallback !== undefined;
-    return byFallback ? { rule: rule.fallback!, voting: this.model.voteVoting, byFallback } : { rule, voting: this.model.voting, byFallback };
-  }
-
-  private narrateCheck(): void {
-    const c = this.context;
-    const check = c.lastCheck!;
-    const { rule, voting, byFallback } = this.checkOf(check.kind);
-    const tally = byFallback ? (c.voteTally ?? c.tally!) : c.tally!;
-    const objectors: number[] = [];
-    for (let i = 0; i < this.model.size; i++) if (voting[i] === 1 && this.stances[i] === OBJECT) objectors.push(i);
-    this.log.push({ kind: 'check', option: c.option, check: check.kind, passed: check.passed, tally, explanation: rule.explain(tally), objectors });
-  }
 }
-
-/** The check reads only the counts of a tally (so every objector is alike for decisive blockers). */
-const countsOnly = (rule: DecisionRule): boolean => !rule.uses.weights && !rule.uses.groups && rule.groups.length === 0;
 
 /** One reusable run per model for `simulateRun` (synchronous, so never used by two callers at once). */
 const runners = new WeakMap<Model, PlenaryRun>();
@@ -353,5 +291,3 @@ export function simulateRun(model: Model, rng: Rng): RunResult {
   }
   return runner.restart(rng).runToEnd();
 }
-
-
