@@ -12,15 +12,57 @@ import { backtestCase } from '../../../src/analyses/backtest/backtest';
 const cases = expandScenarioPaths([HISTORY_DIR]);
 
 describe('the bundled historical cases', () => {
-  it('cover the sourced cases of the reference §3.15 (the Swakopmund case is the default scenario)', () => {
+  it('are the sourced KP cases of the reference §3.15 and docs/sources/cases/kp.md, and the CCAMLR, OSCE and WTO cases of docs/sources/cases/ (the Swakopmund case is the default scenario)', () => {
     expect(cases.map((f) => relative(HISTORY_DIR, f)).sort()).toEqual([
+      'ccamlr-2014-ross-sea.yaml',
+      'ccamlr-2015-ross-sea.yaml',
+      'ccamlr-2016-ross-sea.yaml',
       'kp-2004-roc-removal.yaml',
+      'kp-2007-venezuela.yaml',
+      'kp-2009-guinea.yaml',
       'kp-2010-tel-aviv.yaml',
       'kp-2011-kinshasa.yaml',
+      'kp-2011-venezuela-ultimatum.yaml',
+      'kp-2012-definition.yaml',
       'kp-2013-car-suspension.yaml',
+      'kp-2013-cote-divoire.yaml',
+      'kp-2014-vice-chair.yaml',
+      'kp-2015-car-resumption.yaml',
+      'kp-2020-chair-postponement.yaml',
       'kp-2022-kasane.yaml',
       'kp-2023-victoria-falls.yaml',
+      'kp-2024-car-readmission.yaml',
+      'kp-2025-definition.yaml',
+      'osce-2020-appointments.yaml',
+      'osce-2020-mandates.yaml',
+      'osce-2023-chairmanship.yaml',
+      'osce-2023-mandates.yaml',
+      'wto-2014-tfa-july.yaml',
+      'wto-2014-tfa-november.yaml',
     ]);
+  });
+
+  it('cite only source notes that exist, at sections that exist (docs/sources/cases/<file>.md §N)', () => {
+    const root = join(HISTORY_DIR, '..', '..');
+    const cited: string[] = [];
+    for (const file of [...cases, ...expandScenarioPaths([join(HISTORY_DIR, '..', 'rosters')])]) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/docs\/sources\/cases\/([a-z0-9-]+\.md)((?:\s*§\d+(?:,\s*§\d+)*)?)/g)) {
+        const notes = readFileSync(join(root, 'docs', 'sources', 'cases', m[1]), 'utf8');
+        for (const s of m[2].matchAll(/§(\d+)/g)) {
+          expect(notes, `${relative(root, file)} cites ${m[1]} §${s[1]}`).toMatch(new RegExp(`^## ${s[1]}\\. `, 'm'));
+          cited.push(`${m[1]} §${s[1]}`);
+        }
+      }
+    }
+    expect(cited.length).toBeGreaterThan(50);
+  });
+
+  it('cases added after the first seven record their first simulated result in the header, hit or miss', () => {
+    const first = ['kp-2004-roc-removal', 'kp-2010-tel-aviv', 'kp-2011-kinshasa', 'kp-2013-car-suspension', 'kp-2022-kasane', 'kp-2023-victoria-falls'];
+    for (const file of cases.filter((f) => !first.some((id) => f.endsWith(`${id}.yaml`)))) {
+      expect(readFileSync(file, 'utf8'), relative(HISTORY_DIR, file)).toMatch(/^# First result \(plenary [0-9a-f]{7}, default model, 1000 runs, seed "[^"]+"\): p\(actual\)=[01]\.\d{3}, modal=.+, (hit|miss)/m);
+    }
   });
 
   it.each(cases.map((f) => [relative(HISTORY_DIR, f), f]))('%s validates without errors or unsourced numbers, records what happened, and runs with a fixed seed', (_name, file) => {
