@@ -33,10 +33,18 @@ export function sourceProblems(text: string): string[] {
   for (const m of text.matchAll(/(?<![\w/.])((?:[\w-]+\/)+[\w.-]+\.(?:md|yaml|yml|json))/g)) {
     if (!existsSync(join(PACKAGE_ROOT, m[1]))) problems.push(`names ${m[1]}, which is not in the repository`);
   }
-  if (text.includes(REFERENCE)) {
-    for (const m of text.matchAll(/§\s?(\d+(?:\.\d+)?)(?:\(?([a-z])\)?)?/g)) {
-      const anchor = `${m[1]}${m[2] ?? ''}`;
-      if (!anchors.has(anchor) && !anchors.has(m[1])) problems.push(`cites §${anchor}, which has no anchor in ${REFERENCE}`);
+  // Each § belongs to the source file named last before it; a § before any file name belongs to the KP reference when
+  // the text names it (as before). Source notes in docs/sources/cases/ are checked for a "## N." section heading.
+  let current: string | undefined = text.includes(REFERENCE) ? REFERENCE : undefined;
+  for (const m of text.matchAll(/(?<![\w/.])((?:[\w-]+\/)+[\w.-]+\.(?:md|yaml|yml|json))|§\s?(\d+(?:\.\d+)?)(?:\(?([a-z])\)?)?/g)) {
+    if (m[1]) {
+      current = m[1];
+      continue;
+    }
+    const anchor = `${m[2]}${m[3] ?? ''}`;
+    if (current === REFERENCE && !anchors.has(anchor) && !anchors.has(m[2])) problems.push(`cites §${anchor}, which has no anchor in ${REFERENCE}`);
+    if (current?.startsWith('docs/sources/cases/') && existsSync(join(PACKAGE_ROOT, current)) && !new RegExp(`^## ${m[2].replace('.', '\\.')}\\. `, 'm').test(readFileSync(join(PACKAGE_ROOT, current), 'utf8'))) {
+      problems.push(`cites §${m[2]}, which has no section "## ${m[2]}." in ${current}`);
     }
   }
   return problems;
@@ -51,6 +59,9 @@ describe('sources resolve inside the repository', () => {
     expect(sourceProblems('docs/sources/kp-reference.md §99')).toEqual(['cites §99, which has no anchor in docs/sources/kp-reference.md']);
     expect(sourceProblems('docs/sources/kp-reference.md §3.6(b), §1.1')).toEqual([]);
     expect(sourceProblems('assumption: the council\'s rules')).toEqual([]);
+    expect(sourceProblems('docs/sources/cases/kp.md §10; docs/sources/kp-reference.md §1.2, §3.12')).toEqual([]);
+    expect(sourceProblems('§99 (docs/sources/kp-reference.md); docs/sources/cases/kp.md §2')).toEqual(['cites §99, which has no anchor in docs/sources/kp-reference.md']);
+    expect(sourceProblems('docs/sources/cases/kp.md §99')).toEqual(['cites §99, which has no section "## 99." in docs/sources/cases/kp.md']);
   });
 
   it('the rule catalogue, the modifiers and the reform files', () => {
