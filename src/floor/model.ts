@@ -8,6 +8,8 @@ import { leaderOf } from '../scenario/checks';
 import type { Scenario } from '../scenario/types';
 import { STANCES, type DecisionRule } from '../rules/types';
 import type { ProcedureInput } from '../procedure/machine';
+import type { FloorModelName } from '../scenario/schema';
+import { DEFAULT_FLOOR_MODEL } from './defaultModel';
 
 export interface MemberEffect {
   /** member index */
@@ -37,6 +39,8 @@ export interface CompiledOption {
 export interface Model {
   readonly scenario: Scenario;
   readonly rule: DecisionRule;
+  /** the floor model that moves the stances (src/floor/models.ts): `--model`, else the scenario's `model.name`, else the default */
+  readonly floor: FloorModelName;
   /** members = participants and observers, in follow order */
   readonly ids: readonly string[];
   readonly names: readonly string[];
@@ -77,7 +81,15 @@ function followOrder(scenario: Scenario, leaders: Map<string, string>): string[]
   return order;
 }
 
-export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
+export interface CompileOptions {
+  /** overrides the scenario's floor model (`--model`) */
+  readonly floor?: FloorModelName;
+}
+
+/** The floor model a scenario runs under: the override, else the one it names, else the default. */
+export const floorModelName = (scenario: Scenario, override?: FloorModelName): FloorModelName => override ?? scenario.model.name ?? DEFAULT_FLOOR_MODEL;
+
+export function compileModel(scenario: Scenario, rule: DecisionRule, choice: CompileOptions = {}): Model {
   if (rule.electorate.excludeSubject && scenario.subject === undefined) {
     throw new UserError(`rule "${rule.spec}" excludes the party concerned, but scenario "${scenario.id}" names no subject`);
   }
@@ -166,6 +178,7 @@ export function compileModel(scenario: Scenario, rule: DecisionRule): Model {
   return {
     scenario,
     rule,
+    floor: floorModelName(scenario, choice.floor),
     ids,
     names: members.map((p) => p.name),
     size,

@@ -6,6 +6,7 @@ import { didYouMean, listOf } from '../common/suggest';
 import { parseRule } from '../rules/registry';
 import type { ScenarioDocument } from './schema';
 import { RESERVED_OUTCOMES } from './types';
+import { POSITION_RULES } from './positionChecks';
 
 export interface Finding {
   readonly severity: 'error' | 'warning';
@@ -299,5 +300,6 @@ export const SCENARIO_RULES: readonly Rule[] = [
   concessionsNameKnownActors,
   ruleIsKnownAndApplicable,
   actualOutcomeIsKnown,
+  ...POSITION_RULES,
   numbersAreSourced,
 ];

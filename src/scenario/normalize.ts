@@ -1,7 +1,7 @@
 /** Resolves defaults: participant value, else its blocs' defaults (in its order), else scenario defaults, else the model's. */
 import { blocMembership } from './checks';
-import type { ScenarioDocument, StanceDistributionDocument } from './schema';
-import type { Bloc, Participant, Scenario, StanceVector } from './types';
+import type { DimensionPositionDocument, ScenarioDocument, StanceDistributionDocument } from './schema';
+import type { Bloc, DimensionPosition, Participant, Scenario, StanceVector } from './types';
 
 /** When nothing is said about a participant's stance on an option: it states no position (abstains). */
 export const UNSTATED_STANCE: StanceVector = [0, 0, 1, 0];
@@ -28,20 +28,36 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
     const pick = <K extends 'weight' | 'salience' | 'flexibility'>(key: K): number | undefined =>
       p[key] ?? layers.find((l) => l[key] !== undefined)?.[key];
     const stances: Record<string, StanceVector> = {};
+    const statedStances: string[] = [];
+    const blocLayers = layers.filter((l) => l !== doc.defaults);
     for (const o of doc.options) {
       const dist = p.stances?.[o.id] ?? layers.find((l) => l.stances?.[o.id] !== undefined)?.stances?.[o.id];
       stances[o.id] = dist ? toVector(dist) : UNSTATED_STANCE;
+      if (p.stances?.[o.id] !== undefined || blocLayers.some((l) => l.stances?.[o.id] !== undefined)) statedStances.push(o.id);
+    }
+    const weight = pick('weight') ?? 1;
+    const ownSalience = pick('salience');
+    const placed: Record<string, DimensionPositionDocument> = {};
+    for (const layer of [...[...layers].reverse(), p]) for (const [d, at] of Object.entries(layer.positions ?? {})) placed[d] = at;
+    const placedSaliences = Object.values(placed).flatMap((at) => (at.salience === undefined ? [] : [at.salience / 100]));
+    // placed on the issue without an item salience of its own: the issue matters to it as much as its most salient dimension
+    const salience = ownSalience ?? (placedSaliences.length > 0 ? Math.max(...placedSaliences) : doc.model.salience);
+    const positions: Record<string, DimensionPosition> = {};
+    for (const [d, at] of Object.entries(placed)) {
+      positions[d] = { position: at.position, salience: at.salience !== undefined ? at.salience / 100 : salience, clout: at.clout ?? weight };
     }
     return {
       id: p.id,
       name: p.name,
       role: p.role,
       blocs: order,
-      weight: pick('weight') ?? 1,
-      salience: pick('salience') ?? doc.model.salience,
+      weight,
+      salience,
       flexibility: pick('flexibility') ?? doc.model.flexibility,
       present: p.present,
       stances,
+      statedStances,
+      positions,
     };
   });
   const { procedure: proc } = doc;
@@ -60,6 +76,7 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
       fallbackToNextOption: proc.fallbackToNextOption,
     },
     model: doc.model,
+    dimensions: doc.dimensions.map((d) => ({ id: d.id, name: d.name })),
     participants,
     blocs,
     ...(doc.subject !== undefined ? { subject: doc.subject } : {}),
@@ -68,6 +85,7 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
       name: o.name,
       tabled: o.tabled,
       concessions: o.concessions.map((c) => ({ id: c.id, name: c.name, offeredAtRound: c.offeredAtRound, effects: c.effects })),
+      positions: o.positions ?? {},
     })),
     statusQuo: doc.statusQuo,
     pressure: doc.pressure,

@@ -38,6 +38,32 @@ const stancesByOption = z
   .record(id, stanceDistribution)
   .describe('per option id: the stance distribution');
 
+/** A point on an issue dimension: 0..100, the scale of KTAB's spatial model and of the DEU data sets. */
+const scale = z.number().min(0).max(100);
+
+export const dimensionPosition = z
+  .object({
+    position: scale.describe('0..100: the outcome it wants on this dimension (its ideal point)'),
+    salience: scale.optional().describe('0..100: how much this dimension matters to it (default: 100 x its item salience)'),
+    clout: z.number().min(0).max(1e9).optional().describe('its influence on this dimension, relative to the others (default: its weight)'),
+    source: source.optional(),
+  })
+  .strict()
+  .describe('a participant on one issue dimension: position, salience and clout (KTAB / DEU form)');
+
+const positionsByDimension = z
+  .record(id, dimensionPosition)
+  .describe('per dimension id: where it stands, how much it cares, how much it weighs');
+
+export const dimension = z
+  .object({
+    id,
+    name: text.describe('what the scale measures, e.g. "severity of measures: 0 none, 100 suspension"'),
+    source: source.optional(),
+    note: text.optional(),
+  })
+  .strict();
+
 export const participant = z
   .object({
     id,
@@ -51,6 +77,7 @@ export const participant = z
     salience: unit.optional().describe('0..1: how much the item matters to it; salient actors move less'),
     flexibility: unit.optional().describe('0..1: propensity to move toward acceptance in a consultation round'),
     stances: stancesByOption.optional(),
+    positions: positionsByDimension.optional().describe('where it stands on the issue dimensions; a stance given for an option overrides what the positions imply'),
     present: z.boolean().default(true).describe('false: absent or boycotting; absent members neither block nor vote'),
     source: source.optional(),
     note: text.optional(),
@@ -63,6 +90,7 @@ export const participantDefaults = z
     salience: unit.optional(),
     flexibility: unit.optional(),
     stances: stancesByOption.optional(),
+    positions: positionsByDimension.optional(),
     source: source.optional(),
   })
   .strict();
@@ -105,6 +133,10 @@ export const option = z
     name: text,
     tabled: z.boolean().default(true).describe('false: never tabled as a motion (e.g. the status quo)'),
     concessions: z.array(concession).max(50).default([]),
+    positions: z
+      .record(id, scale)
+      .optional()
+      .describe('per dimension id: where the text (or, for the status quo, the reversion point) lies, 0..100'),
     source: source.optional(),
     note: text.optional(),
   })
@@ -142,16 +174,31 @@ export const procedure = z
   })
   .strict();
 
-export const model = z
+/** The floor models plenary knows (src/floor/models.ts describes each; docs/model.md gives the literature). */
+export const FLOOR_MODEL_NAMES = ['ordinal', 'spatial', 'compromise', 'ensemble'] as const;
+export type FloorModelName = (typeof FLOOR_MODEL_NAMES)[number];
+const floorModelName = z.enum(FLOOR_MODEL_NAMES);
+
+const modelParameters = z
   .object({
+    name: floorModelName.optional().describe('the floor model: ordinal, spatial, compromise or ensemble (default: see docs/model.md)'),
     resistance: unit.default(0.8).describe('how much salience slows movement: p(soften) = flexibility x (1 - resistance x salience)'),
     pressureEffect: unit.default(1).describe('scales every observer pressure strength'),
     cohesion: unit.default(0.5).describe('default bloc cohesion'),
     salience: unit.default(0.5).describe('default salience'),
     flexibility: unit.default(0.3).describe('default flexibility'),
+    vetoCost: unit
+      .default(0.9)
+      .describe('spatial: the cost of standing apart for a lone objector of salience 0; divided by (1 + other objectors) and scaled by (1 - salience)'),
+    positionNoise: z.number().min(0).max(50).default(10).describe('spatial, compromise: spread (0..100 scale) of a participant\'s ideal point around its stated position, drawn once per run'),
+    indifference: unit.default(0.02).describe('spatial, compromise: a gain or loss below this (salience-weighted share of the scale) leaves a participant indifferent'),
+    convergence: unit.default(0.3).describe('compromise: share of the way a participant moves toward the weighted mean position in a consultation round, times (1 - salience)'),
     source: source.optional(),
   })
   .strict();
+
+/** `model: spatial` is short for `model: { name: spatial }`. */
+export const model = z.union([floorModelName.transform((name) => modelParameters.parse({ name })), modelParameters]);
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
@@ -194,6 +241,7 @@ export const scenario = z
     participants: z.array(participant).max(10_000).default([]),
     blocs: z.array(bloc).max(1000).default([]),
     subject: id.optional().describe('the participant the item concerns (e.g. zimbabwe)'),
+    dimensions: z.array(dimension).max(50).default([]).describe('issue dimensions (0..100 scales) on which participants and options are placed'),
     options: z.array(option).min(1).max(50),
     statusQuo: id.describe('the option that stands if nothing is adopted'),
     pressure: z.array(pressure).max(1000).default([]),
@@ -228,6 +276,7 @@ export type ParticipantDocument = z.output<typeof participant>;
 export type BlocDocument = z.output<typeof bloc>;
 export type StanceDistributionDocument = z.output<typeof stanceDistribution>;
 export type RosterDocument = z.output<typeof roster>;
+export type DimensionPositionDocument = z.output<typeof dimensionPosition>;
 
 /** The JSON Schema editors use for autocompletion (input side: defaults are optional). */
 export function scenarioJsonSchema(): unknown {

@@ -1,4 +1,6 @@
 /** The normalized scenario: every default resolved, every reference checked. What the simulation reads. */
+import type { FloorModelName } from './schema';
+
 export type StanceVector = readonly [support: number, accept: number, abstain: number, object: number];
 
 export interface Participant {
@@ -13,6 +15,25 @@ export interface Participant {
   readonly present: boolean;
   /** per option id: probabilities of support, accept, abstain, object */
   readonly stances: Readonly<Record<string, StanceVector>>;
+  /** option ids whose stance the participant or one of its blocs states: a sourced stance overrides its positions */
+  readonly statedStances: readonly string[];
+  /** per dimension id: where it stands (own entry, else its blocs', else the scenario defaults) */
+  readonly positions: Readonly<Record<string, DimensionPosition>>;
+}
+
+/** A participant on one issue dimension. */
+export interface DimensionPosition {
+  /** 0..100 */
+  readonly position: number;
+  /** 0..1 (the file's 0..100 divided by 100) */
+  readonly salience: number;
+  /** relative influence on this dimension */
+  readonly clout: number;
+}
+
+export interface Dimension {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface Bloc {
@@ -41,6 +62,8 @@ export interface Option {
   readonly name: string;
   readonly tabled: boolean;
   readonly concessions: readonly Concession[];
+  /** per dimension id: where the text (the reversion point, for the status quo) lies, 0..100 */
+  readonly positions: Readonly<Record<string, number>>;
 }
 
 export interface Pressure {
@@ -72,6 +95,12 @@ export interface ModelParameters {
   readonly cohesion: number;
   readonly salience: number;
   readonly flexibility: number;
+  /** the floor model the scenario asks for; undefined: the default (src/floor/models.ts) */
+  readonly name?: FloorModelName;
+  readonly vetoCost: number;
+  readonly positionNoise: number;
+  readonly indifference: number;
+  readonly convergence: number;
 }
 
 export interface Meeting {
@@ -102,6 +131,8 @@ export interface Scenario {
   readonly participants: readonly Participant[];
   readonly blocs: readonly Bloc[];
   readonly subject?: string;
+  /** issue dimensions; empty when nobody is placed on one */
+  readonly dimensions: readonly Dimension[];
   readonly options: readonly Option[];
   readonly statusQuo: string;
   readonly pressure: readonly Pressure[];

@@ -1,0 +1,81 @@
+/**
+ * The floor models plenary knows, behind one interface (src/floor/types.ts), chosen by `model:` in the scenario or
+ * `--model` on the command line. docs/model.md gives each one's literature, assumptions, parameters and limits.
+ */
+import type { FloorModelName } from '../scenario/schema';
+import { compromiseFloor } from './compromise';
+import { ensembleFloor } from './ensemble';
+import type { Model } from './model';
+import { ordinalFloor } from './ordinal';
+import { spatialFloor } from './spatial';
+import type { FloorMode, FloorModel } from './types';
+
+export { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
+export { DEFAULT_FLOOR_MODEL } from './defaultModel';
+
+export interface FloorModelInfo {
+  readonly name: FloorModelName;
+  readonly title: string;
+  /** one line: what makes participants move */
+  readonly summary: string;
+  readonly build: (model: Model) => FloorModel;
+  /** how behaviour differs with the rule, in words, per floor mode */
+  readonly behaviour: Readonly<Record<FloorMode, string>>;
+}
+
+const SAME = 'the same behaviour under every rule (stances as written for the item)';
+
+export const FLOOR_MODELS: Readonly<Record<FloorModelName, FloorModelInfo>> = {
+  ordinal: {
+    name: 'ordinal',
+    title: 'Ordinal stances',
+    summary: 'stances drawn per option from their distributions; softening, pressure, bloc cues and concessions in consultations',
+    build: () => ordinalFloor,
+    behaviour: { consensus: SAME, vote: SAME, written: SAME },
+  },
+  spatial: {
+    name: 'spatial',
+    title: 'Spatial bargaining with a costly veto',
+    summary: 'stances follow positions against the status quo; under consensus a holdout stands aside unless its loss outweighs the cost of standing apart',
+    build: spatialFloor,
+    behaviour: {
+      consensus: 'an objection is a public veto: objectors weigh it against the cost of standing apart, which grows as fewer others object',
+      vote: 'each votes its utility (yes if the text beats the status quo, no if worse) and abstains when indifferent; a no vote costs nothing',
+      written: 'silence is consent: only an objection worth the cost of standing apart is put in writing',
+    },
+  },
+  compromise: {
+    name: 'compromise',
+    title: 'Compromise (salience- and clout-weighted mean)',
+    summary: 'in consultations everyone moves toward the salience x clout weighted mean position',
+    build: compromiseFloor,
+    behaviour: {
+      consensus: 'consultations pull everyone toward the weighted compromise; an objection blocks until it moves',
+      vote: 'each votes its utility and abstains when indifferent; consultations pull toward the compromise',
+      written: 'one circulation: stances as positions imply, no convergence',
+    },
+  },
+  ensemble: {
+    name: 'ensemble',
+    title: 'Ensemble of ordinal, spatial and compromise',
+    summary: 'each run simulated by one of the three models, drawn with equal chances; the spread between them is model uncertainty',
+    build: ensembleFloor,
+    behaviour: {
+      consensus: 'a third of the runs each: ordinal, spatial (costly veto), compromise',
+      vote: 'a third of the runs each: ordinal, spatial (utility votes), compromise',
+      written: 'a third of the runs each: ordinal, spatial (costly written objection), compromise',
+    },
+  },
+};
+
+const built = new WeakMap<Model, FloorModel>();
+
+/** The floor model of a compiled model (its `floor` name), built once per model. */
+export function floorModelOf(model: Model): FloorModel {
+  let floor = built.get(model);
+  if (floor === undefined) {
+    floor = FLOOR_MODELS[model.floor].build(model);
+    built.set(model, floor);
+  }
+  return floor;
+}
