@@ -1,6 +1,7 @@
 /** Parsers for command-line values: each returns the value or throws a UserError (exit 2) saying what is allowed. */
 import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../common/suggest';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
 
 export const MAX_RUNS = 10_000_000;
 
@@ -42,3 +43,17 @@ export function formatParser<T extends string>(allowed: readonly T[]) {
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
+
+/** A floor model name (`--model`). */
+export function parseFloorModel(text: string): FloorModelName {
+  const t = text.trim();
+  if ((FLOOR_MODEL_NAMES as readonly string[]).includes(t)) return t as FloorModelName;
+  throw new InvalidArgumentError(`unknown floor model "${text}" (known: ${FLOOR_MODEL_NAMES.join(', ')}).${didYouMean(t, FLOOR_MODEL_NAMES)}`.replace(/\.$/, ''));
+}
+
+/** Comma-separated floor model names (`--models`), each once. */
+export function parseFloorModels(text: string): FloorModelName[] {
+  const names = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (names.length === 0) throw new InvalidArgumentError(`--models needs at least one floor model (known: ${FLOOR_MODEL_NAMES.join(', ')})`);
+  return [...new Set(names.map(parseFloorModel))];
+}

@@ -4,4 +4,4 @@
  */
 import type { FloorModelName } from '../scenario/schema';
 
-export const DEFAULT_FLOOR_MODEL: FloorModelName = 'spatial';
+export const DEFAULT_FLOOR_MODEL: FloorModelName = 'ordinal';

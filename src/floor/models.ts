@@ -67,15 +67,3 @@ export const FLOOR_MODELS: Readonly<Record<FloorModelName, FloorModelInfo>> = {
     },
   },
 };
-
-const built = new WeakMap<Model, FloorModel>();
-
-/** The floor model of a compiled model (its `floor` name), built once per model. */
-export function floorModelOf(model: Model): FloorModel {
-  let floor = built.get(model);
-  if (floor === undefined) {
-    floor = FLOOR_MODELS[model.floor].build(model);
-    built.set(model, floor);
-  }
-  return floor;
-}

@@ -1,12 +1,18 @@
 /**
- * Which floor model a compiled model runs with. Today every scenario runs the ordinal model; a scenario field
- * choosing another model (spatial, compromise, ensemble) is resolved here, so the engine, the trainer and every job
- * pick it up alike.
+ * Which floor model a compiled model runs with: its `floor` name (`--model`, else the scenario's `model:`, else the
+ * default), built once per compiled model, so the engine, the trainer and every job pick it up alike.
  */
 import type { Model } from './model';
-import { ordinalFloor } from './ordinal';
+import { FLOOR_MODELS } from './models';
 import type { FloorModel } from './types';
 
-export function floorModelOf(_model: Model): FloorModel {
-  return ordinalFloor;
+const built = new WeakMap<Model, FloorModel>();
+
+export function floorModelOf(model: Model): FloorModel {
+  let floor = built.get(model);
+  if (floor === undefined) {
+    floor = FLOOR_MODELS[model.floor].build(model);
+    built.set(model, floor);
+  }
+  return floor;
 }

@@ -36,7 +36,8 @@ export type Uniform = () => number;
 export type FloorMode = 'consensus' | 'vote' | 'written';
 
 /** Why a member's stance moved in a consultation round (narrated). */
-export type MoveReason = 'soften' | 'pressure' | 'bloc' | 'concession';
+/** `stands-aside`: an objector withdraws rather than pay the cost of standing apart (spatial model); `compromise`: moves toward the weighted compromise (compromise model) */
+export type MoveReason = 'soften' | 'pressure' | 'bloc' | 'concession' | 'stands-aside' | 'compromise';
 
 /** One narrated change of stance. */
 export interface StanceMove {

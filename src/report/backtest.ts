@@ -70,18 +70,42 @@ function overallLines(result: BacktestResult, gate?: Gate): string[] {
   return lines;
 }
 
+const comparisonColumns: Column[] = [
+  { header: 'Model' },
+  { header: 'Hits', align: 'right' },
+  { header: 'Hit rate', align: 'right' },
+  { header: 'Mean p(recorded)', align: 'right' },
+  { header: 'Brier', align: 'right' },
+  { header: 'Log score', align: 'right' },
+  { header: 'Fitted to the cases' },
+];
+
+/** Every model asked for, then the two baselines, scored on the same cases. */
+function comparisonRows(result: BacktestResult): string[][] {
+  const row = (label: string, o: BacktestResult['overall'], fitted: string) => [label, `${o.hits}/${o.cases}`, pct(o.hitRate), num(o.meanPActual), num(o.brier), num(o.logScore), fitted];
+  return [
+    ...result.models.map((m) => row(m.model === 'as-named' ? 'as each case names (default model otherwise)' : m.model, m.overall, m.fitted)),
+    ...result.baselines.map((b) => row(b.title, b.overall, 'nothing')),
+  ];
+}
+
+const COMPARISON_TITLE = 'Models and baselines on the same cases (scores with fitted parameters would be leave-one-out; none are fitted):';
+
 function skippedLines(result: BacktestResult): string[] {
   return result.skipped.map((s) => `skipped: ${s.file ?? s.id}: ${s.reason}`);
 }
 
 function header(result: BacktestResult): string {
-  return `Backtest: ${result.cases.length} historical case${result.cases.length === 1 ? '' : 's'}, ${result.runs.toLocaleString('en-US')} runs each, seed ${JSON.stringify(result.seed)}`;
+  const shown = result.models[0]?.model;
+  const model = shown === undefined || shown === 'as-named' ? '' : `, floor model ${shown}`;
+  return `Backtest: ${result.cases.length} historical case${result.cases.length === 1 ? '' : 's'}, ${result.runs.toLocaleString('en-US')} runs each, seed ${JSON.stringify(result.seed)}${model}`;
 }
 
 function backtestTable(result: BacktestResult, gate?: Gate): string {
   const parts = [header(result), ''];
   if (result.cases.length > 0) parts.push(textTable(columns, rows(result)), '');
   parts.push(...overallLines(result, gate));
+  if (result.cases.length > 0) parts.push('', COMPARISON_TITLE, '', textTable(comparisonColumns, comparisonRows(result)));
   const skipped = skippedLines(result);
   if (skipped.length > 0) parts.push('', ...skipped);
   return `${parts.join('\n')}\n`;
@@ -91,6 +115,7 @@ function backtestMarkdown(result: BacktestResult, gate?: Gate): string {
   const parts = [`### ${header(result)}`, ''];
   if (result.cases.length > 0) parts.push(markdownTable(columns, rows(result)), '');
   parts.push(...overallLines(result, gate).map((l) => `- ${l}`));
+  if (result.cases.length > 0) parts.push('', COMPARISON_TITLE, '', markdownTable(comparisonColumns, comparisonRows(result)));
   const skipped = skippedLines(result);
   if (skipped.length > 0) parts.push('', ...skipped.map((l) => `- ${l}`));
   parts.push(

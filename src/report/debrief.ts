@@ -97,7 +97,7 @@ export interface Debrief {
   readonly replay: string;
 }
 
-const WHY = { soften: 'moved in consultations', pressure: 'observer pressure', bloc: 'followed its bloc', concession: 'concession' } as const;
+const WHY = { soften: 'moved in consultations', pressure: 'observer pressure', bloc: 'followed its bloc', concession: 'concession', 'stands-aside': 'stood aside (cost of blocking alone)', compromise: 'toward the compromise' } as const;
 
 /** Rule specs to compare against, in registry order (each rule's example form), the rule in force left out. */
 export function otherRuleSpecs(current: string): string[] {

@@ -5,7 +5,7 @@ import { STANCES } from '../rules/types';
 import { listOf } from '../common/suggest';
 import { outcomeLabel } from '../engine/summarize';
 
-const WHY = { soften: 'moved in consultations', pressure: 'under observer pressure', bloc: 'following its bloc', concession: 'after the concession' } as const;
+const WHY = { soften: 'moved in consultations', pressure: 'under observer pressure', bloc: 'following its bloc', concession: 'after the concession', 'stands-aside': 'stands aside rather than block alone', compromise: 'toward the compromise' } as const;
 
 export function chairName(model: Model): string {
   const chair = model.scenario.meeting.chair;

@@ -10,6 +10,8 @@ import { compileModel, type Model } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
 import type { Tallies } from '../../engine/accumulator';
 import { actualOutcomeInModel, DEFAULT_BLOCKER_THRESHOLD, overallScore, scoreCase, type CaseForecast, type CaseScore, type OverallScore } from './metrics';
+import { BASELINES, scoreBaseline, type BaselineResult } from './baselines';
+import type { FloorModelName } from '../../scenario/schema';
 
 export interface BacktestOptions {
   readonly runs: number;
@@ -17,6 +19,20 @@ export interface BacktestOptions {
   readonly blockerThreshold?: number;
   /** checked between runs; a stopped case is marked partial */
   readonly shouldStop?: () => boolean;
+  /** the floor model every case runs under (default: the one each case names, else the default model) */
+  readonly floor?: FloorModelName;
+  /** `backtest`: the floor models to compare (default: just `floor`); the case table shows the first */
+  readonly models?: readonly FloorModelName[];
+}
+
+/** One floor model over every case. */
+export interface ModelBacktest {
+  /** the model's name; 'as-named' when each case ran under the model it names (or the default) */
+  readonly model: FloorModelName | 'as-named';
+  readonly cases: readonly CaseResult[];
+  readonly overall: OverallScore;
+  /** what was fitted to the cases, if anything (then the scores shown are leave-one-out) */
+  readonly fitted: string;
 }
 
 export interface CaseResult {
@@ -25,6 +41,8 @@ export interface CaseResult {
   readonly file?: string;
   readonly date?: string;
   readonly rule: { readonly spec: string; readonly title: string };
+  /** the floor model it ran under */
+  readonly floor: FloorModelName;
   readonly runs: number;
   readonly partial: boolean;
   /** the simulated distribution, every outcome the model can produce, in the model's order */
@@ -54,7 +72,14 @@ export interface BacktestResult {
   readonly cases: readonly CaseResult[];
   readonly skipped: readonly SkippedCase[];
   readonly overall: OverallScore;
+  /** every model compared (the first is the one `cases` and `overall` show) */
+  readonly models: readonly ModelBacktest[];
+  /** the baselines, scored on the same cases */
+  readonly baselines: readonly BaselineResult[];
 }
+
+/** No floor model has parameters fitted to the case library: every score is out of sample by construction. */
+export const NOTHING_FITTED = 'nothing (a-priori parameters)';
 
 /** The scenario without its recorded outcome: all the engine is ever given. */
 export function blind(scenario: Scenario): Scenario {
@@ -66,7 +91,7 @@ export function blind(scenario: Scenario): Scenario {
 export function forecastCase(scenario: Scenario, options: BacktestOptions): { model: Model; tallies: Tallies; forecast: CaseForecast } {
   const visible = blind(scenario);
   const rule = ruleOrThrow(visible.rule, `${visible.file ?? visible.id}: rule`);
-  const model = compileModel(visible, rule);
+  const model = compileModel(visible, rule, options.floor !== undefined ? { floor: options.floor } : {});
   const tallies = runJob(model, options.seed, options.runs, { shouldStop: options.shouldStop });
   const n = Math.max(1, tallies.runs);
   const first = 0; // the first tabled option: the one the recorded blockers blocked (schema: actual.blockers)
@@ -100,6 +125,7 @@ export function backtestCase(scenario: Scenario, options: BacktestOptions): Case
     ...(scenario.file !== undefined ? { file: scenario.file } : {}),
     ...(scenario.meeting.dates ? { date: scenario.meeting.dates.from } : {}),
     rule: { spec: model.rule.spec, title: model.rule.title },
+    floor: model.floor,
     runs: tallies.runs,
     partial: tallies.runs < options.runs,
     outcomes: forecast.outcomes.map((o) => ({ outcome: o.outcome, label: o.label, share: o.count / forecast.runs })),
@@ -114,24 +140,36 @@ export function backtestCase(scenario: Scenario, options: BacktestOptions): Case
   };
 }
 
-/** Backtests every case that records an outcome; cases without one are skipped with a note. */
+/** Backtests every case that records an outcome under each model asked for; cases without one are skipped with a note. */
 export function backtest(scenarios: readonly Scenario[], options: BacktestOptions): BacktestResult {
-  const cases: CaseResult[] = [];
   const skipped: SkippedCase[] = [];
+  const recorded: Scenario[] = [];
   for (const scenario of scenarios) {
-    if (options.shouldStop?.()) break;
     if (!scenario.actual) {
       skipped.push({ id: scenario.id, ...(scenario.file !== undefined ? { file: scenario.file } : {}), reason: 'records no actual outcome (add actual: { outcome, blockers, source })' });
       continue;
     }
-    cases.push(backtestCase(scenario, options));
+    recorded.push(scenario);
   }
+  const asked: readonly (FloorModelName | undefined)[] = options.models !== undefined && options.models.length > 0 ? options.models : [options.floor];
+  const models: ModelBacktest[] = [];
+  for (const floor of asked) {
+    const cases: CaseResult[] = [];
+    for (const scenario of recorded) {
+      if (options.shouldStop?.()) break;
+      cases.push(backtestCase(scenario, { ...options, ...(floor !== undefined ? { floor } : {}) }));
+    }
+    models.push({ model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: NOTHING_FITTED });
+  }
+  const baselines = BASELINES.map((b) => scoreBaseline(b.name, recorded, options.runs));
   return {
     runs: options.runs,
     seed: options.seed,
     blockerThreshold: options.blockerThreshold ?? DEFAULT_BLOCKER_THRESHOLD,
-    cases,
+    cases: models[0].cases,
     skipped,
-    overall: overallScore(cases.map((c) => c.score)),
+    overall: models[0].overall,
+    models,
+    baselines,
   };
 }

@@ -4,7 +4,9 @@ import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
-import { formatParser, parseRuns, parseSeed } from '../options';
+import { formatParser, parseFloorModel, parseFloorModels, parseRuns, parseSeed } from '../options';
+import { DEFAULT_FLOOR_MODEL } from '../../floor/defaultModel';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from '../../scenario/schema';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 
@@ -31,15 +33,17 @@ export function registerBacktest(program: Command, io: CliIO): void {
     .addOption(new Option('-f, --format <format>', `output format (${FORMATS.join(', ')})`).argParser(formatParser(FORMATS)).default('table'))
     .option('--min-hit-rate <share>', 'gate: exit 1 when the hit rate is below this share (0..1)', parseShare('--min-hit-rate'))
     .option('--blocker-threshold <share>', 'a recorded blocker counts as found when decisive in at least this share of runs', parseShare('--blocker-threshold'), 0.5)
+    .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
+    .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  plenary backtest\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6',
+      '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6',
     )
-    .action(async (paths: string[], opts: { runs: number; seed: string; format: (typeof FORMATS)[number]; minHitRate?: number; blockerThreshold: number; out?: string }) => {
+    .action(async (paths: string[], opts: { runs: number; seed: string; format: (typeof FORMATS)[number]; minHitRate?: number; blockerThreshold: number; out?: string; model?: FloorModelName; models?: FloorModelName[] }) => {
       if (opts.out) checkOutPath(opts.out, paths);
       const { backtestCommand } = await import('./backtestRun');
-      const result = backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, shouldStop: io.interrupted });
+      const result = backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, shouldStop: io.interrupted, floor: opts.model, models: opts.models });
       await io.emit(result.text, { out: opts.out, inputs: paths });
       if (result.gate && !result.gate.passed) io.err(`plenary: backtest hit rate ${result.result.overall.hits}/${result.result.overall.cases} is below --min-hit-rate ${result.gate.minHitRate}`);
       io.exitCode = result.exitCode;

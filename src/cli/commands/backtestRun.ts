@@ -7,6 +7,7 @@ import { renderBacktest, type BacktestFormat, type Gate } from '../../report/bac
 import { validateFile } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
 import type { Scenario } from '../../scenario/types';
+import type { FloorModelName } from '../../scenario/schema';
 import { expandScenarioPaths } from './catalog';
 
 /** The bundled case library. */
@@ -21,6 +22,8 @@ export interface BacktestCommandOptions {
   readonly minHitRate?: number;
   readonly blockerThreshold?: number;
   readonly shouldStop?: () => boolean;
+  readonly floor?: FloorModelName;
+  readonly models?: readonly FloorModelName[];
 }
 
 export interface BacktestCommandResult {
@@ -69,7 +72,14 @@ export function backtestCommand(options: BacktestCommandOptions): BacktestComman
     .map((s, i) => ({ s, i }))
     .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
     .map(({ s }) => s);
-  const result = backtest(scenarios, { runs: options.runs, seed: options.seed, blockerThreshold: options.blockerThreshold, shouldStop: options.shouldStop });
+  const result = backtest(scenarios, {
+    runs: options.runs,
+    seed: options.seed,
+    blockerThreshold: options.blockerThreshold,
+    shouldStop: options.shouldStop,
+    ...(options.floor !== undefined ? { floor: options.floor } : {}),
+    ...(options.models !== undefined ? { models: options.models } : {}),
+  });
   if (options.shouldStop?.() === true || result.cases.some((c) => c.partial)) throw new Interrupted();
   const gate: Gate | undefined =
     options.minHitRate === undefined ? undefined : { minHitRate: options.minHitRate, passed: result.overall.cases > 0 && result.overall.hitRate >= options.minHitRate };
