@@ -71,7 +71,7 @@ describe('the bundled historical cases', () => {
     expect(result.warnings.map(renderProblem)).toEqual([]);
     const scenario = result.scenario!;
     expect(scenario.actual?.source).toBeTruthy();
-    expect(scenario.model).toEqual({ resistance: 0.8, pressureEffect: 1, cohesion: 0.5, salience: 0.5, flexibility: 0.3 }); // shared defaults, never per case
+    expect(scenario.model).toEqual({ resistance: 0.8, pressureEffect: 1, cohesion: 0.5, salience: 0.5, flexibility: 0.3, vetoCost: 0.9, positionNoise: 10, indifference: 0.02, convergence: 0.3 }); // shared defaults, never per case (no model name: the default floor model)
     const a = backtestCase(scenario, { runs: 200, seed: 'ci' });
     const b = backtestCase(scenario, { runs: 200, seed: 'ci' });
     expect(a).toEqual(b);
