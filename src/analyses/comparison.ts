@@ -92,7 +92,15 @@ export interface RuleComparison {
   /** the rule catalogue's general note on where the rule comes from */
   readonly origin: string;
   /** the reform this rule stands for (compare --reforms) */
-  readonly reform?: { readonly id: string; readonly title: string; readonly proponent: string; readonly date: string; readonly source: string };
+  readonly reform?: {
+    readonly id: string;
+    readonly title: string;
+    readonly proponent: string;
+    readonly date: string;
+    readonly source: string;
+    /** how the reform's groups were mapped to the scenario's blocs (--map-group), e.g. `adpa → upstream` */
+    readonly mapping?: string;
+  };
   /** in scenario order of outcomes */
   readonly outcomes: readonly RuleOutcome[];
   readonly hours: { readonly mean: number; readonly p90: number };
@@ -116,6 +124,8 @@ export interface Comparison {
   readonly baseline: string;
   readonly outcomes: readonly { readonly id: string; readonly label: string }[];
   readonly rules: readonly RuleComparison[];
+  /** reforms left out, one line each saying why (a reform needs groups the scenario lacks) */
+  readonly skipped?: readonly { readonly id: string; readonly reason: string }[];
 }
 
 export type ReformInfo = NonNullable<RuleComparison['reform']>;

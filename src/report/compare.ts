@@ -46,10 +46,19 @@ export function blockerSentence(r: RuleComparison, limit = 4): string {
   return r.blockers.slice(0, limit).map((b) => `${b.name} ${pct(b.decisiveShare)}`).join(', ') + (r.blockers.length > limit ? `, +${r.blockers.length - limit} more` : '');
 }
 
+/** "the rule in force and 3 alternatives": never "1 rules". */
+export const alternatives = (c: Comparison): string => `baseline and ${c.rules.length - 1} alternative rule${c.rules.length === 2 ? '' : 's'}`;
+
+/** One line per reform left out of the comparison. */
+export const skippedLines = (c: Comparison): string[] => (c.skipped ?? []).map((s) => `Not compared: ${s.id}: ${s.reason}`);
+
+/** "Groups mapped: adpa → upstream" when --map-group applied. */
+export const mappingNote = (r: RuleComparison): string => (r.reform?.mapping ? ` Groups mapped to this scenario's blocs: ${r.reform.mapping}.` : '');
+
 function header(c: Comparison): string[] {
   return [
     c.scenario.title,
-    `${c.rules.length} rules · ${c.runs.toLocaleString('en-US')} runs, the same runs under every rule (common random numbers) · seed ${JSON.stringify(c.seed)}${c.partial ? ' · PARTIAL (interrupted)' : ''}`,
+    `${alternatives(c)} · ${c.runs.toLocaleString('en-US')} runs, the same runs under every rule (common random numbers) · seed ${JSON.stringify(c.seed)}${c.partial ? ' · PARTIAL (interrupted)' : ''}`,
     `Baseline: ${c.baseline}`,
   ];
 }
@@ -77,7 +86,7 @@ function differenceTable(c: Comparison, md: boolean): string {
 function legend(c: Comparison): string[] {
   return c.rules.map((r, i) => {
     const who = r.reform ? `${r.reform.title} — ${r.reform.proponent}, ${r.reform.date}. ` : '';
-    return `${ruleName(r, i)}: ${who}Rule ${r.spec} (${r.title}). Source: ${citationText(r)}`;
+    return `${ruleName(r, i)}: ${who}Rule ${r.spec} (${r.title}).${mappingNote(r)} Source: ${citationText(r)}`;
   });
 }
 
@@ -101,7 +110,7 @@ function compareTable(c: Comparison): string {
   }
   parts.push('Decisive objections (share of runs in which the participant\'s objection decided that an option failed):');
   c.rules.forEach((r, i) => parts.push(`  ${ruleName(r, i)}: ${blockerSentence(r)}`));
-  parts.push('', 'Rules:', ...legend(c).map((l) => `  ${l}`), '', GUIDANCE);
+  parts.push('', 'Rules:', ...legend(c).map((l) => `  ${l}`), ...skippedLines(c).map((l) => `  ${l}`), '', GUIDANCE);
   if (c.partial) parts.push('', 'PARTIAL RESULT: the job was interrupted; the figures cover only the runs completed.');
   return `${parts.join('\n')}\n`;
 }
@@ -114,7 +123,8 @@ function compareMarkdown(c: Comparison): string {
     '',
     '**Rules compared**',
     '',
-    ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}. Source: ${citationText(r)}`),
+    ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}.${mappingNote(r)} Source: ${citationText(r)}`),
+    ...skippedLines(c).map((l) => `- ${l}`),
     '',
     '**Outcome shares** (95% interval), mean hours on the item, mean hours left for the rest of the agenda, and how often the outcome differed from the baseline on the same run:',
     '',
@@ -143,5 +153,6 @@ function compareCsv(c: Comparison): string {
     rows.push(csvRow(['hours', r.spec, reform, 'mean', 'hours on the item', '', r.hours.mean, '', '', '', '', '']));
     rows.push(csvRow(['hours', r.spec, reform, 'time-left', 'hours left for the agenda', '', r.timeLeft.meanHours, '', '', '', '', '']));
   }
+  for (const sk of c.skipped ?? []) rows.push(csvRow(['skipped', '', sk.id, sk.id, sk.reason, '', '', '', '', '', '', '']));
   return `${rows.join('\n')}\n`;
 }

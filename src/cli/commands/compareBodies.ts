@@ -4,12 +4,13 @@ import { UserError } from '../../common/errors';
 import { noteInputRead } from '../../common/inputFiles';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { compareRange, mergeCompareTallies, summarizeComparison, type CompareTallies, type Comparison, type ReformInfo } from '../../analyses/comparison';
-import { checkReformsApply, loadReforms, type Reform } from '../../analyses/reforms';
+import { loadReforms } from '../../analyses/reforms';
+import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type RuleSelection, type SkippedReform } from '../../analyses/comparedRules';
 import { canonicalTallies, mergeShardDocuments, parseShardDocument, shardDocument, shardJson, type ShardDocument } from '../../analyses/shards';
 import { renderComparison, type CompareFormat } from '../../report/compare';
 import { renderRun } from '../../report/runReport';
 import { textTable } from '../../report/table';
-import { ruleOrThrow, rulesOrThrow } from '../../rules/registry';
+import { ruleOrThrow } from '../../rules/registry';
 import type { DecisionRule } from '../../rules/types';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/types';
@@ -22,7 +23,12 @@ import { mergeSweepTallies, renderSweepFromShard, type SweepTallies } from './sw
 export interface CompareOptions {
   readonly scenario?: string;
   readonly rules?: string;
-  readonly reforms?: boolean;
+  readonly reforms?: boolean | string;
+  /** --map-group entries, `reform-group=scenario-bloc` */
+  readonly mapGroup?: readonly string[];
+  readonly baseline?: string;
+  /** told each reform left out, one line (the CLI prints it on stderr) */
+  readonly onSkipped?: (line: string) => void;
   readonly runs: number;
   readonly seed: string;
   readonly format: CompareFormat;
@@ -36,23 +42,9 @@ export interface CompareResult {
   readonly partial: boolean;
 }
 
-const reformInfo = (r: Reform): ReformInfo => ({ id: r.id, title: r.title, proponent: r.proponent, date: r.date, source: r.source });
-
-/** The rules of a comparison: --rules as given (the first is the baseline); with --reforms the rule in force first. */
-export function comparedRules(scenario: Scenario, options: { rules?: string; reforms?: boolean }): { rules: DecisionRule[]; reforms: (ReformInfo | undefined)[] } {
-  if (!options.reforms) {
-    if (!options.rules) throw new UserError('compare: give the rules to compare, e.g. --rules consensus,qualified-majority:2/3 (the first is the baseline), or --reforms');
-    const rules = rulesOrThrow(options.rules);
-    return { rules, reforms: rules.map(() => undefined) };
-  }
-  const reforms = loadReforms();
-  checkReformsApply(reforms, scenario);
-  const extra = options.rules ? rulesOrThrow(options.rules) : [];
-  const baseline = ruleOrThrow(scenario.rule, `${scenario.file ?? scenario.id}: rule`);
-  return {
-    rules: [baseline, ...extra, ...reforms.map((r) => r.parsedRule)],
-    reforms: [undefined, ...extra.map(() => undefined), ...reforms.map(reformInfo)],
-  };
+/** The rules of a comparison (see analyses/comparedRules): the baseline first, then the alternatives and reforms. */
+export function comparedRules(scenario: Scenario, options: RuleSelection & { mapGroup?: readonly string[] }): ComparedRules {
+  return selectRules(scenario, { ...options, groupMap: options.groupMap ?? parseGroupMap(options.mapGroup ?? [], scenario) });
 }
 
 function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): Model[] {
@@ -61,7 +53,8 @@ function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): Model[]
 
 export function compareCommand(options: CompareOptions): CompareResult {
   const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
-  const { rules, reforms } = comparedRules(scenario, options);
+  const { rules, reforms, skipped } = comparedRules(scenario, options);
+  for (const s of skipped) options.onSkipped?.(`not compared: ${s.id}: ${s.reason}`);
   const models = compileAll(scenario, rules);
   const [from, to] = shardRange(options.runs, options.shard);
   const tallies = compareRange(models, options.seed, from, to, {
@@ -74,14 +67,16 @@ export function compareCommand(options: CompareOptions): CompareResult {
     const doc = shardDocument(
       { command: 'compare', scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: rules.map((r) => r.spec), seed: options.seed, runs: options.runs, options: {} },
       options.shard,
-      { scenario, reforms: reforms.map((r) => r ?? null) },
+      { scenario, reforms: reforms.map((r) => r ?? null), skipped },
       { ...tallies, rules: tallies.rules.map(canonicalTallies) },
     );
     return { text: shardJson(doc), partial };
   }
-  const comparison = summarizeComparison(models, tallies, options.seed, partial, reforms);
+  const comparison = withSkipped(summarizeComparison(models, tallies, options.seed, partial, reforms), skipped);
   return { text: renderComparison(comparison, options.format), partial };
 }
+
+const withSkipped = (c: Comparison, skipped: readonly SkippedReform[]): Comparison => (skipped.length > 0 ? { ...c, skipped } : c);
 
 /** `plenary reforms`: the bundled reform proposals. */
 export function reformsCommand(): string {
@@ -124,9 +119,9 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
     }
     case 'compare': {
       const merged = mergeShardDocuments<CompareTallies>(docs, mergeCompareTallies);
-      const context = merged.context as { scenario: Scenario; reforms: (ReformInfo | null)[] };
+      const context = merged.context as { scenario: Scenario; reforms: (ReformInfo | null)[]; skipped?: SkippedReform[] };
       const models = compileAll(context.scenario, merged.job.rules.map(ruleFromShard));
-      const comparison: Comparison = summarizeComparison(models, merged.tallies, merged.job.seed, false, context.reforms.map((r) => r ?? undefined));
+      const comparison: Comparison = withSkipped(summarizeComparison(models, merged.tallies, merged.job.seed, false, context.reforms.map((r) => r ?? undefined)), context.skipped ?? []);
       return renderComparison(comparison, format);
     }
     case 'sweep': {
