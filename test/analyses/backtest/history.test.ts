@@ -12,11 +12,12 @@ import { backtestCase } from '../../../src/analyses/backtest/backtest';
 const cases = expandScenarioPaths([HISTORY_DIR]);
 
 describe('the bundled historical cases', () => {
-  it('are the sourced KP cases of the reference §3.15 and docs/sources/cases/kp.md, and the CCAMLR, OSCE and WTO cases of docs/sources/cases/ (the Swakopmund case is the default scenario)', () => {
+  it('are the sourced KP cases of the reference §3.15 and docs/sources/cases/kp.md, and the CCAMLR, CITES, Montreal Protocol, OSCE and WTO cases of docs/sources/cases/ (the Swakopmund case is the default scenario)', () => {
     expect(cases.map((f) => relative(HISTORY_DIR, f)).sort()).toEqual([
       'ccamlr-2014-ross-sea.yaml',
       'ccamlr-2015-ross-sea.yaml',
       'ccamlr-2016-ross-sea.yaml',
+      'cites-2010-bluefin-tuna.yaml',
       'kp-2004-roc-removal.yaml',
       'kp-2007-venezuela.yaml',
       'kp-2009-guinea.yaml',
@@ -33,6 +34,7 @@ describe('the bundled historical cases', () => {
       'kp-2023-victoria-falls.yaml',
       'kp-2024-car-readmission.yaml',
       'kp-2025-definition.yaml',
+      'montreal-2016-kigali.yaml',
       'osce-2020-appointments.yaml',
       'osce-2020-mandates.yaml',
       'osce-2023-chairmanship.yaml',
