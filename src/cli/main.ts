@@ -5,12 +5,14 @@
 import { CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, UserError } from '../common/errors';
 import { releaseOutput } from '../common/inputFiles';
+import { onWarning } from '../common/warnings';
 import { packageVersion } from '../common/paths';
 import { processIO, type CliIO } from './io';
 import { buildProgram } from './program';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
+  onWarning((text) => io.err(`plenary: ${text}`)); // text: `file:line warning: path: ...`
   try {
     const program = buildProgram(io);
     if (argv.length <= 2) {
@@ -23,6 +25,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return handle(error, io, debug, argv);
   } finally {
     releaseOutput();
+    onWarning(undefined);
   }
 }
 

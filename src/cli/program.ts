@@ -1,6 +1,7 @@
 /** The command-line program: declares commands and flags; command bodies are plain functions elsewhere. */
 import { Command } from 'commander';
 import { guardOutput } from '../common/inputFiles';
+import { cutLongWords } from '../common/terminalText';
 import { packageVersion } from '../common/paths';
 import { registerCommands } from './commands/index';
 import type { CliIO } from './io';
@@ -17,7 +18,8 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       // one error style: commander's "error: ..." reads "plenary: ..." like every other message
-      writeErr: (s) => io.err(s.trimEnd().replace(/^error: /, 'plenary: ')),
+      // and a pasted file given as a value is not echoed whole
+      writeErr: (s) => io.err(cutLongWords(s.trimEnd().replace(/^error: /, 'plenary: '))),
       outputError: (s, write) => write(s.replace(/^error: /, 'plenary: ')),
     })
     // --out, for every command that has it: '' refused, '-' is stdout, and the file is checked before any work

@@ -37,3 +37,8 @@ export function cutForMessage(text: string, max = 80): string {
   const shown = text.length <= max ? text : `${text.slice(0, max)}... (${text.length.toLocaleString('en-US')} characters)`;
   return escapeInline(shown);
 }
+
+/** Every run of more than `max` non-space characters in `text` cut as in cutForMessage (for messages that quote input). */
+export function cutLongWords(text: string, max = 120): string {
+  return text.replace(new RegExp(`\\S{${max + 1},}`, 'g'), (word) => `${word.slice(0, 80)}... (${word.length.toLocaleString('en-US')} characters)`);
+}

@@ -4,7 +4,7 @@
  */
 import { didYouMean, listOf } from '../common/suggest';
 import { parseRule } from '../rules/registry';
-import type { ScenarioDocument } from './schema';
+import { procedure as procedureSchema, type ScenarioDocument } from './schema';
 import { RESERVED_OUTCOMES } from './types';
 import { POSITION_RULES } from './positionChecks';
 
@@ -12,6 +12,8 @@ export interface Finding {
   readonly severity: 'error' | 'warning';
   readonly path: (string | number)[];
   readonly message: string;
+  /** a warning every command shows (not only validate): the result would otherwise mislead silently */
+  readonly always?: true;
 }
 
 type Rule = (doc: ScenarioDocument) => Finding[];
@@ -21,6 +23,7 @@ export const STANCE_SUM_TOLERANCE = 0.001;
 
 const error = (path: (string | number)[], message: string): Finding => ({ severity: 'error', path, message });
 const warning = (path: (string | number)[], message: string): Finding => ({ severity: 'warning', path, message });
+const notice = (path: (string | number)[], message: string): Finding => ({ severity: 'warning', path, message, always: true });
 
 function unknownRef(path: (string | number)[], kind: string, value: string, known: readonly string[]): Finding {
   const choices = known.length === 0 ? `none is defined in this scenario` : `known: ${listOf([...known])}`;
@@ -153,15 +156,108 @@ export const blocLeadershipHasNoCycle: Rule = (doc) => {
 
 const deciders = (doc: ScenarioDocument) => doc.participants.filter((p) => p.role === 'participant').map((p) => p.id);
 
-export const chairIsParticipant: Rule = (doc) =>
-  doc.meeting.chair === undefined || doc.participants.some((p) => p.id === doc.meeting.chair)
-    ? []
-    : [unknownRef(['meeting', 'chair'], 'participant', doc.meeting.chair, doc.participants.map((p) => p.id))];
+/**
+ * The chair is a present, deciding participant: an observer cannot chair a plenary (in the KP the Chair is a
+ * Participant), and an absent participant cannot table motions. Both are refused, not guessed around.
+ */
+export const chairIsPresentParticipant: Rule = (doc) => {
+  const chair = doc.meeting.chair;
+  if (chair === undefined) return [];
+  const p = doc.participants.find((x) => x.id === chair);
+  if (!p) return [unknownRef(['meeting', 'chair'], 'participant', chair, doc.participants.map((x) => x.id))];
+  if (p.role === 'observer') {
+    return [error(['meeting', 'chair'], `"${chair}" is an observer; the chair must be a deciding participant (role: participant), since observers neither decide nor table motions. Name a participant, or leave out chair`)];
+  }
+  if (!p.present) {
+    return [error(['meeting', 'chair'], `"${chair}" is absent (present: false); an absent participant cannot chair the meeting. Name a present participant, or leave out chair`)];
+  }
+  return [];
+};
 
-export const subjectIsParticipant: Rule = (doc) =>
-  doc.subject === undefined || deciders(doc).includes(doc.subject)
-    ? []
-    : [unknownRef(['subject'], 'participant', doc.subject, deciders(doc))];
+/** The subject is a deciding participant (the party concerned may be absent: a boycott is part of the story). */
+export const subjectIsParticipant: Rule = (doc) => {
+  if (doc.subject === undefined || deciders(doc).includes(doc.subject)) return [];
+  const p = doc.participants.find((x) => x.id === doc.subject);
+  if (p?.role === 'observer') {
+    return [error(['subject'], `"${doc.subject}" is an observer; the subject (the party the item concerns) must be a deciding participant (role: participant), so that rules such as consensus-minus-subject can set it aside`)];
+  }
+  return [unknownRef(['subject'], 'participant', doc.subject, deciders(doc))];
+};
+
+/** Somebody who decides is in the room: with every deciding participant absent, "consensus" would be a consensus of nobody. */
+export const someDecidingParticipantIsPresent: Rule = (doc) => {
+  const deciding = doc.participants.filter((p) => p.role === 'participant');
+  if (deciding.length === 0 || deciding.some((p) => p.present)) return [];
+  return [error(['participants'], `every deciding participant is absent (present: false on all ${deciding.length}); nobody is there to decide. Mark at least one present`)];
+};
+
+/** A participant's weight as the simulation resolves it: its own, else its blocs' defaults, else the scenario's, else 1. */
+function effectiveWeight(doc: ScenarioDocument, p: ScenarioDocument['participants'][number], membership: Map<string, string[]>): number {
+  if (p.weight !== undefined) return p.weight;
+  const byId = new Map(doc.blocs.map((b) => [b.id, b]));
+  const order = [...p.blocs, ...doc.blocs.filter((b) => !p.blocs.includes(b.id) && (membership.get(b.id) ?? []).includes(p.id)).map((b) => b.id)];
+  for (const b of order) {
+    const w = byId.get(b)?.defaults?.weight;
+    if (w !== undefined) return w;
+  }
+  return doc.defaults?.weight ?? 1;
+}
+
+/** Weights are shares of a vote: if every present deciding participant weighs 0, no weighted count means anything. */
+export const weightsAreNotAllZero: Rule = (doc) => {
+  const membership = blocMembership(doc);
+  const present = doc.participants.filter((p) => p.role === 'participant' && p.present);
+  if (present.length === 0 || present.some((p) => effectiveWeight(doc, p, membership) > 0)) return [];
+  return [error(['participants'], `every present deciding participant has weight 0 (weights come from participants, bloc defaults and defaults); weights are shares of the vote, so at least one must be above 0`)];
+};
+
+/** A calendar date: 2009-13-45 matches YYYY-MM-DD but is no day. */
+function dateProblem(text: string): string | undefined {
+  const [y, m, d] = text.split('-').map(Number);
+  if (m < 1 || m > 12) return `"${text}" is not a date: month ${m} (months are 01 to 12)`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > days) return `"${text}" is not a date: ${y}-${String(m).padStart(2, '0')} has days 01 to ${days}`;
+  return undefined;
+}
+
+export const datesAreCalendarDates: Rule = (doc) => {
+  const dates = doc.meeting.dates;
+  if (!dates) return [];
+  const findings: Finding[] = [];
+  const from = dateProblem(dates.from);
+  if (from) findings.push(error(['meeting', 'dates', 'from'], from));
+  const to = dates.to === undefined ? undefined : dateProblem(dates.to);
+  if (to) findings.push(error(['meeting', 'dates', 'to'], to));
+  if (!from && !to && dates.to !== undefined && dates.to < dates.from) findings.push(error(['meeting', 'dates', 'to'], `the meeting ends (${dates.to}) before it starts (${dates.from})`));
+  return findings;
+};
+
+/** Time must exist for the item: a session of 0 hours, or an item budget longer than the session, is a mistake. */
+export const procedureHoursAreConsistent: Rule = (doc) => {
+  const p = doc.procedure;
+  const findings: Finding[] = [];
+  if (p.sessionHours === 0) findings.push(error(['procedure', 'sessionHours'], 'is 0: the meeting has no time for the item; give the plenary time in hours (default 24)'));
+  if (p.itemBudgetHours !== undefined && p.itemBudgetHours > p.sessionHours) {
+    findings.push(error(['procedure', 'itemBudgetHours'], `${p.itemBudgetHours} h is more than the whole session (sessionHours: ${p.sessionHours} h); the item cannot use more time than the meeting has`));
+  }
+  if (p.itemBudgetHours === 0 && p.sessionHours > 0) findings.push(error(['procedure', 'itemBudgetHours'], 'is 0: the chair would defer the item before tabling it; leave it out to give the item the whole session'));
+  if (p.hoursToTable === 0 && p.hoursPerRound === 0 && p.sessionHours > 0) {
+    findings.push(notice(['procedure'], 'hoursToTable and hoursPerRound are both 0: tabling and consultation take no time, so every hours figure will be 0 and time never limits the item'));
+  }
+  return findings;
+};
+
+/** A concession offered after the last consultation round is never offered. */
+export const concessionsAreReachable: Rule = (doc) => {
+  const last = doc.procedure.maxRoundsPerOption;
+  return doc.options.flatMap((o, i) =>
+    o.concessions.flatMap((c, j) =>
+      c.offeredAtRound > last
+        ? [notice(['options', i, 'concessions', j, 'offeredAtRound'], `round ${c.offeredAtRound} is never reached: consultation stops after ${last} round${last === 1 ? '' : 's'} per option (procedure.maxRoundsPerOption), so concession "${c.id}" is never offered`)]
+        : [],
+    ),
+  );
+};
 
 export const statusQuoIsOption: Rule = (doc) =>
   doc.options.some((o) => o.id === doc.statusQuo)
@@ -245,11 +341,15 @@ export const actualOutcomeIsKnown: Rule = (doc) => {
   ];
 };
 
+const DEFAULT_PROCEDURE = procedureSchema.parse({});
+const isDefaultProcedure = (p: ScenarioDocument['procedure']): boolean =>
+  (Object.keys(DEFAULT_PROCEDURE) as (keyof typeof DEFAULT_PROCEDURE)[]).every((k) => p[k] === DEFAULT_PROCEDURE[k]) && p.itemBudgetHours === undefined;
+
 /** Warnings: numbers without a source or an explicit assumption. */
 export const numbersAreSourced: Rule = (doc) => {
   const findings: Finding[] = [];
-  const unsourced = (path: (string | number)[], what: string) =>
-    findings.push(warning(path, `${what} has no source; cite a URL or reference section, or write source: "assumption: ..."`));
+  const unsourced = (path: (string | number)[], what: string, verb = 'has') =>
+    findings.push(warning(path, `${what} ${verb} no source; cite a URL or reference section, or write source: "assumption: ..."`));
   if (!doc.ruleSource) unsourced(['rule'], 'the rule in force (ruleSource)');
   doc.participants.forEach((p, i) => {
     const hasNumbers = p.weight !== undefined || p.salience !== undefined || p.flexibility !== undefined;
@@ -274,7 +374,8 @@ export const numbersAreSourced: Rule = (doc) => {
   doc.agenda.forEach((a, i) => {
     if (!a.source) unsourced(['agenda', i], `agenda item "${a.id}"'s hours`);
   });
-  if (!doc.procedure.source) unsourced(['procedure'], 'the procedure parameters');
+  // a file without procedure numbers uses the defaults and claims nothing; numbers it does give need a source
+  if (!doc.procedure.source && !isDefaultProcedure(doc.procedure)) unsourced(['procedure'], 'the procedure parameters', 'have');
   return findings;
 };
 
@@ -286,12 +387,17 @@ export const SCENARIO_RULES: readonly Rule[] = [
   agendaIdsAreUnique,
   participantsAndBlocsDoNotShareIds,
   atLeastOneDecidingParticipant,
+  someDecidingParticipantIsPresent,
+  weightsAreNotAllZero,
   blocMembersAreParticipants,
   participantBlocsAreKnown,
   blocLeadersAreMembers,
   blocLeadershipHasNoCycle,
-  chairIsParticipant,
+  chairIsPresentParticipant,
   subjectIsParticipant,
+  datesAreCalendarDates,
+  procedureHoursAreConsistent,
+  concessionsAreReachable,
   statusQuoIsOption,
   someOptionIsTabled,
   optionIdsAreNotReserved,

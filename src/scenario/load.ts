@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
 import { normalize } from './normalize';
-import { formatPath, received, renderProblem, type Problem } from './problems';
+import { showWarning } from '../common/warnings';
+import { formatPath, problemsMessage, received, renderProblem, type Problem } from './problems';
 import { SCENARIO_RULES } from './checks';
 import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument } from './schema';
 import { locate, locateKey, parseYaml, readText, type YamlSource } from './source';
@@ -158,6 +159,25 @@ function resolveInclude(file: string, include: string, root = includeRoot(file),
   return target;
 }
 
+/**
+ * Ids listed twice in one file's own participants or blocs. Checked where entries merge by id (a scenario over its
+ * roster, a roster over the one it extends), because the merge would otherwise fold the two entries into one.
+ */
+function repeatedIds(source: YamlSource | undefined, section: 'participants' | 'blocs', what: string, data: unknown = source?.data, file = source?.file ?? '<scenario>'): Problem[] {
+  const list = (data as Record<string, unknown> | null)?.[section];
+  if (!Array.isArray(list)) return [];
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  list.forEach((item, i) => {
+    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    const at = first.get(id);
+    if (at === undefined) first.set(id, i);
+    else problems.push({ severity: 'error', file, ...(source ? locate(source, [section, i, 'id']) : {}), path: formatPath([section, i, 'id']), message: `${what} "${id}" is listed twice in this file (first at ${section}[${at}]); ids must be unique (an entry that changes an included roster's entry is written once)` });
+  });
+  return problems;
+}
+
 /** `own` entries override `base` entries by id; entries that are not objects with an id are kept as they are, for the schema to report. */
 function mergeById<T extends { id: string }>(base: readonly T[], own: readonly unknown[]): T[] {
   const byId = new Map(base.map((x) => [x.id, x]));
@@ -186,8 +206,10 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
     const loaded = loadRoster(file, input.roster);
     if ('problems' in loaded) {
       const at = origin.locate(['roster']);
-      return { errors: loaded.problems.map((p) => (p.file === file ? { ...p, ...at } : p)), warnings: [] };
+      return { errors: loaded.problems.map((p) => (p.file === file && p.line === undefined ? { ...p, ...at } : p)), warnings: [] };
     }
+    const twice = [...repeatedIds(source, 'participants', 'participant', input, file), ...repeatedIds(source, 'blocs', 'bloc', input, file)];
+    if (twice.length > 0) return { errors: twice, warnings: [] };
     const own = {
       participants: Array.isArray(input.participants) ? input.participants.map(idOf) : [],
       blocs: Array.isArray(input.blocs) ? input.blocs.map(idOf) : [],
@@ -210,7 +232,11 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
     if (repaired) {
       const meaning = checkMeaning(repaired.doc, origin);
       const clear = (p: Problem) => !repaired.removed.some((r) => p.path === r || p.path.startsWith(`${r}.`) || p.path.startsWith(`${r}[`));
-      problems.push(...meaning.errors.filter(clear));
+      // with a whole list or an entry of it left out, a reference to what it held would be reported as unknown:
+      // a follow-on error (e.g. "chair: unknown participant" after a too-long participants list), not a problem
+      const listGone = repaired.removed.some((r) => /^(participants|blocs|options)(\[\d+\])?$/.test(r));
+      const followOn = (p: Problem) => listGone && /^unknown |^no participant with role|^no option is tabled|is not a member of bloc|is also a participant id/.test(p.message);
+      problems.push(...meaning.errors.filter((p) => clear(p) && !followOn(p)));
     }
     return { errors: problems, warnings: [] };
   }
@@ -233,7 +259,7 @@ function checkMeaning(doc: ScenarioDocument, origin: Origin): { errors: Problem[
     }
     for (const f of findings) {
       const at = origin.locate(f.path);
-      (f.severity === 'error' ? errors : warnings).push({ severity: f.severity, ...at, path: formatPath(f.path), message: f.message });
+      (f.severity === 'error' ? errors : warnings).push({ severity: f.severity, ...at, path: formatPath(f.path), message: f.message, ...(f.always ? { always: true as const } : {}) });
     }
   }
   return { errors, warnings };
@@ -315,7 +341,10 @@ function loadRoster(
     return { data: parsed.data, layers: [own] };
   }
   const base = loadRoster(target, parsed.data.extends, root, [...chain, real]);
-  if ('problems' in base) return base;
+  // a problem with the extended file (missing, a loop, too long a chain) is shown at this roster's `extends:` line
+  if ('problems' in base) return { problems: base.problems.map((p) => (p.file === target && p.line === undefined ? { ...p, ...locate(yaml.value, ['extends']) } : p)) };
+  const twice = [...repeatedIds(yaml.value, 'participants', 'participant'), ...repeatedIds(yaml.value, 'blocs', 'bloc')];
+  if (twice.length > 0) return { problems: twice };
   const baseIds = base.data.participants.map((p) => p.id);
   const unknown = parsed.data.remove.flatMap((id, i) =>
     baseIds.includes(id)
@@ -354,8 +383,8 @@ export function loadScenario(file: string): Scenario {
   const result = validateFile(file);
   if (!result.scenario) {
     const lines = result.errors.map(renderProblem);
-    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
-    throw new UserError(`${file}: ${count}\n${lines.join('\n')}`, lines);
+    throw new UserError(problemsMessage(lines, file), lines);
   }
+  for (const w of result.warnings) if (w.always) showWarning(renderProblem(w));
   return result.scenario;
 }

@@ -7,6 +7,8 @@ export interface Problem {
   /** field path, e.g. `participants[3].blocs[0]` */
   readonly path: string;
   readonly message: string;
+  /** a warning every command shows, not only validate (src/scenario/checks.ts `notice`) */
+  readonly always?: true;
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
@@ -31,4 +33,13 @@ export function received(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) return String(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/**
+ * Problems as one message: the first problem on the first line (so that `plenary: <problem>` is what the user
+ * reads first), the others below it, and the count last when there are several.
+ */
+export function problemsMessage(lines: readonly string[], file: string): string {
+  if (lines.length <= 1) return lines[0] ?? `${file}: invalid`;
+  return `${lines.join('\n')}\n(${lines.length} problems in ${file})`;
 }

@@ -61,6 +61,8 @@ export function readText(file: string, what = 'an input file'): Read<string> {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(file, code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`);
   }
+  const encoding = otherEncoding(bytes);
+  if (encoding) return fail(file, `is ${encoding} text; save it as UTF-8 (scenario files are UTF-8)`, 1);
   if (bytes.includes(0)) return fail(file, 'is a binary file, not YAML text');
   let text: string;
   try {
@@ -70,7 +72,32 @@ export function readText(file: string, what = 'an input file'): Read<string> {
     const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
     return fail(file, `is not valid UTF-8 text (first bad byte at offset ${at}); save it as UTF-8`, line, at - bytes.lastIndexOf(0x0a, at - 1));
   }
+  if (text.includes('\r') && !text.includes('\n')) {
+    return fail(file, 'has CR-only line endings (old Mac style), which YAML does not read as line breaks; save it with LF (Unix) or CRLF (Windows) line endings', 1);
+  }
   return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** UTF-16 or UTF-32 text, by its byte-order mark or (without one) by the NUL byte in every other position. */
+function otherEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0x00 && b === 0x00 && c === 0xfe && d === 0xff) return 'UTF-32 (big-endian, with a byte-order mark)';
+  if (a === 0xff && b === 0xfe && c === 0x00 && d === 0x00) return 'UTF-32 (little-endian, with a byte-order mark)';
+  if (a === 0xfe && b === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
+  if (a === 0xff && b === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
+  // ASCII text saved as UTF-16 without a mark: a NUL in every even (BE) or odd (LE) byte of the start
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n >= 4) {
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (bytes[i] === 0 && bytes[i + 1] !== 0) evenNul++;
+      if (bytes[i + 1] === 0 && bytes[i] !== 0) oddNul++;
+    }
+    if (evenNul === n / 2) return 'UTF-16 (big-endian, no byte-order mark)';
+    if (oddNul === n / 2) return 'UTF-16 (little-endian, no byte-order mark)';
+  }
+  return undefined;
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */

@@ -1,7 +1,7 @@
 /**
  * fast-check generators for robustness properties: random scenario documents that are valid by construction
  * (participants 1–12, stance distributions, blocs whose leaders cannot form a cycle, options 1–4, any procedure
- * parameters incl. zero rounds and tiny budgets, every registered rule that applies), and mutations of a valid
+ * parameters incl. zero rounds and tiny budgets within the session, every registered rule that applies), and mutations of a valid
  * document (wrong types, deleted keys, random ids) that the validator must answer without throwing.
  */
 import fc from 'fast-check';
@@ -69,7 +69,13 @@ export const validScenario: fc.Arbitrary<GeneratedScenario> = fc
     ),
     statusQuoTabled: fc.boolean(),
   })
-  .map(({ n, k, rule, seedBits, dists, units, procedure, statusQuoTabled }) => {
+  .map(({ n, k, rule, seedBits, dists, units, procedure: drawn, statusQuoTabled }) => {
+    // a session has time, and the item's budget fits in it (checks.ts refuses 0 h sessions and budgets beyond them)
+    const procedure: Record<string, unknown> = { ...drawn };
+    if (procedure.sessionHours === 0) procedure.sessionHours = 0.5;
+    const session = (procedure.sessionHours as number | undefined) ?? 24;
+    const budget = procedure.itemBudgetHours as number | undefined;
+    if (budget !== undefined && (budget === 0 || budget > session)) procedure.itemBudgetHours = session;
     let b = 0;
     const bit = (m: number) => seedBits[b++ % seedBits.length] % m;
     let u = 0;
@@ -87,10 +93,11 @@ export const validScenario: fc.Arbitrary<GeneratedScenario> = fc
     const participants = ids.map((id, i) => {
       const p: Record<string, unknown> = { id, name: `Participant ${i}` };
       if (i > 0 && bit(4) === 0) p.role = 'observer';
-      if (bit(6) === 0) p.present = false;
+      // p0 always decides and is present (a body where nobody present decides is refused: checks.ts)
+      if (i > 0 && bit(6) === 0) p.present = false;
       if (bit(2) === 0) p.salience = nextUnit();
       if (bit(2) === 0) p.flexibility = nextUnit();
-      if (bit(3) === 0) p.weight = bit(10);
+      if (bit(3) === 0) p.weight = bit(10) + (i === 0 ? 1 : 0); // p0 weighs > 0: weights may not all be 0
       if (bit(4) !== 0) {
         const stances: Record<string, unknown> = {};
         allOptions.forEach((o, j) => {

@@ -93,7 +93,8 @@ describe('bad scenario files through the CLI', () => {
 
   it.each(['billion-laughs.yaml', 'custom-tag.yaml', 'leadership-cycle.yaml', 'empty.yaml', 'roster-escapes.yaml'])('run %s: exit 2, problems on stderr, nothing on stdout', (name) => {
     const r = plenary('run', `${INVALID}/${name}`, '--runs', '10');
-    expectUsageError(r, new RegExp(`^plenary: ${INVALID}/${name.replace('.', '\\.')}: \\d+ problems?\\n${INVALID}/${name.replace('.', '\\.')}:\\d+`));
+    // the first line is the first problem itself (file:line), not a header
+    expectUsageError(r, new RegExp(`^plenary: ${INVALID}/${name.replace('.', '\\.')}:\\d+`));
   });
 
   it('a binary file and a folder', () => {

@@ -5,7 +5,7 @@ import { EXIT_OK, Interrupted, UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
 import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
 import { validateFile } from '../../scenario/load';
-import { renderProblem } from '../../scenario/problems';
+import { problemsMessage, renderProblem } from '../../scenario/problems';
 import type { Scenario } from '../../scenario/types';
 import type { FloorModelName } from '../../scenario/schema';
 import { expandScenarioPaths } from './catalog';
@@ -60,7 +60,7 @@ export function loadCases(files: readonly string[]): Scenario[] {
     else problems.push(...result.errors.map(renderProblem));
   }
   if (problems.length > 0) {
-    throw new UserError(`${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the case files:\n${problems.join('\n')}`, problems);
+    throw new UserError(problemsMessage(problems, 'the case files'), problems);
   }
   return scenarios;
 }
