@@ -113,6 +113,6 @@ participants:
 
   it('reports a missing extended roster', () => {
     write('collection/rosters/top.yaml', 'extends: gone.yaml\n');
-    expect(errors(write('collection/case.yaml', scenario('rosters/top.yaml')))).toMatch(/rosters\/top\.yaml extends: "gone\.yaml" \(.*gone\.yaml\): no such file/);
+    expect(errors(write('collection/case.yaml', scenario('rosters/top.yaml')))).toMatch(/rosters\/top\.yaml:1:10 extends: "gone\.yaml" \(.*gone\.yaml\): no such file/);
   });
 });
