@@ -118,6 +118,14 @@ function initialContextOf(model: Model): ProcedureContext {
   return context;
 }
 
+/** A trainee's answer in a member's seat. */
+export interface SeatAnswer {
+  readonly member: number;
+  readonly stance: Stance;
+}
+
+const isSeatList = (seat: SeatAnswer | readonly SeatAnswer[]): seat is readonly SeatAnswer[] => Array.isArray(seat);
+
 export class PlenaryRun {
   private readonly machine = compiledProcedure();
   private readonly config: Configuration<ProcedureContext>;
@@ -194,10 +202,11 @@ export class PlenaryRun {
 
   /**
    * One step: the floor answers (if it is the floor's turn) or the chair moves (`chairMove`, else the chair policy).
-   * `seat` overrides one member's answer (applied right after the member's own draws, so bloc followers follow it
-   * and the random draws stay those of the simulated run). Returns false if the chair move was not allowed.
+   * `seat` overrides the answers of one or more members (trainees; each applied right after the member's own draws,
+   * so bloc followers follow it and the random draws stay those of the simulated run). Returns false if the chair
+   * move was not allowed.
    */
-  step(chairMove?: ProcedureEvent, seat?: { member: number; stance: Stance }): boolean {
+  step(chairMove?: ProcedureEvent, seat?: SeatAnswer | readonly SeatAnswer[]): boolean {
     if (this.done) return false;
     if (this.floorNext) {
       this.answer(seat);
@@ -242,12 +251,16 @@ export class PlenaryRun {
   }
 
   /** The floor's turn: the floor model states positions (tabling) or holds a consultation round; the tally goes to the procedure. */
-  private answer(seat: { member: number; stance: Stance } | undefined): void {
+  private answer(seat: SeatAnswer | readonly SeatAnswer[] | undefined): void {
     const { floor, model, narrator } = this;
     const option = this.context.option;
-    if (seat !== undefined) {
+    if (seat !== undefined && !isSeatList(seat)) {
       floor.seat = seat.member;
       floor.seatStance = seat.stance;
+    } else if (seat !== undefined) {
+      const seats = new Int8Array(model.size).fill(-1);
+      for (const a of seat) seats[a.member] = a.stance;
+      floor.seats = seats;
     }
     if (this.state === 'floor') {
       this.floorModel.table(option, floor);
@@ -262,6 +275,7 @@ export class PlenaryRun {
       if (narrator !== undefined) narrator.round(option, round, concession, moves!, floor.stances);
     }
     floor.seat = -1;
+    floor.seats = undefined;
     const tally = tallyOf(model, floor.stances);
     const { voteVoting, voting } = model;
     const voteTally = voteVoting === voting ? undefined : tallyOf(model, floor.stances, voteVoting);

@@ -12,6 +12,8 @@ export class FloorState implements FloorRun {
   readonly table = stanceTable();
   seat = -1;
   seatStance: Stance = 0;
+  /** several trainees' seats (hot-seat, a room): per member its answer, or -1; undefined when at most one seat */
+  seats: Int8Array | undefined = undefined;
   /** when set, the moves of the round being narrated are pushed here */
   moves: StanceMove[] | undefined = undefined;
 
@@ -28,6 +30,7 @@ export class FloorState implements FloorRun {
     this.rng = rng;
     this.stances.fill(UNDECIDED);
     this.seat = -1;
+    this.seats = undefined;
     this.moves = undefined;
   }
 
@@ -44,5 +47,6 @@ export class FloorState implements FloorRun {
 
   sit(member: number): void {
     if (member === this.seat) this.stances[member] = this.seatStance;
+    else if (this.seats !== undefined && this.seats[member] >= 0) this.stances[member] = this.seats[member];
   }
 }

@@ -2,7 +2,8 @@
  * The trainer's debrief of one run: the outcome, which options were reachable, who objected when and who moved, the
  * decisive blockers, the trainee's decisions, and the same run (same seed and run index) under other rules for
  * discussion. Built as data (the trainer screen shows it) and rendered as Markdown (`plenary play --debrief FILE`).
- * Pure: no I/O; the other-rule runs are simulated here with the run's own generator.
+ * Pure: no I/O. The runs to compare with (the simulated chair on the same run and rule, the same run under every
+ * rule) are simulated by `comparisonRuns`, which the caller runs (the CLI, the room's host): never the screen.
  */
 import { UserError } from '../common/errors';
 import { RULES, parseRule } from '../rules/registry';
@@ -35,6 +36,8 @@ export interface DebriefInput {
   /** false when the trainee left before the item ended */
   readonly finished: boolean;
   readonly alternatives: readonly AlternativeRun[];
+  /** the same run under the same rule with the simulated chair and delegations: the trainee's first comparison */
+  readonly simulated?: AlternativeRun;
 }
 
 export interface Objection {
@@ -68,6 +71,10 @@ export interface AlternativeRun {
   /** the rule's title, or what else is different ("Consensus, everyone simulated") */
   readonly label: string;
   readonly outcome?: string;
+  /** the outcome in words that say why (deferred by the chair vs. time ran out) */
+  readonly ending?: string;
+  /** the rule in force in the trainee's run */
+  readonly inForce?: boolean;
   readonly hours?: number;
   readonly adoptedBy?: 'consensus' | 'vote';
   readonly decisive?: readonly string[];
@@ -84,6 +91,8 @@ export interface Debrief {
   readonly seat: string;
   readonly finished: boolean;
   readonly outcome: string;
+  /** the outcome in words that say why: adopted by what, deferred by the chair or because time ran out, ... */
+  readonly ending: string;
   readonly hours: number;
   readonly budget: number;
   readonly adoptedBy?: 'consensus' | 'vote';
@@ -94,6 +103,7 @@ export interface Debrief {
   readonly decisions: readonly { readonly hours: number; readonly text: string }[];
   readonly timeline: readonly { readonly hours: number; readonly text: string }[];
   readonly alternatives: readonly AlternativeRun[];
+  readonly simulated?: AlternativeRun;
   readonly replay: string;
 }
 
@@ -123,11 +133,42 @@ export function alternativeRun(scenario: Scenario, spec: string, seed: string, r
     title: rule.title,
     label: label ?? rule.title,
     outcome: outcomeLabel(model, model.outcomes[result.outcome]),
+    ending: endingOf(model, result.outcome, result.adoptedBy, result.hours, run.log, false),
     hours: result.hours,
     ...(result.adoptedBy ? { adoptedBy: result.adoptedBy } : {}),
     decisive: decisiveNames(model, result),
     lines: run.log.flatMap((e) => narrateShort(model, e)),
   };
+}
+
+/** The runs a debrief compares with, simulated for the caller: the simulated chair on the same run and rule, then the
+ * same run under every rule the registry knows (the rule in force marked). */
+export function comparisonRuns(scenario: Scenario, spec: string, seed: string, runIndex: number): { readonly simulated: AlternativeRun; readonly rules: AlternativeRun[] } {
+  const simulated = alternativeRun(scenario, spec, seed, runIndex, 'the simulated chair, same rule');
+  const specs = [...new Set([spec, ...RULES.map((r) => r.example)])];
+  const rules = specs.map((x) => (x === spec ? { ...alternativeRun(scenario, x, seed, runIndex), inForce: true } : alternativeRun(scenario, x, seed, runIndex)));
+  return { simulated, rules };
+}
+
+/**
+ * The outcome in words that say why: "adopted by consensus", "deferred by the Chair with 6 h left", "deferred: time
+ * ran out", "no decision: the Chair closed the item", "no decision: no option left to table".
+ */
+export function endingOf(model: Model, outcome: number, adoptedBy: 'consensus' | 'vote' | undefined, hours: number, events: readonly RunEvent[], byTrainee: boolean): string {
+  const id = model.outcomes[outcome];
+  const option = model.options.find((o) => o.id === id);
+  if (option) return `${option.name}, adopted by ${adoptedBy === 'vote' ? 'a vote' : 'consensus'}`;
+  const budget = model.procedure.itemBudgetHours;
+  const left = Math.max(0, budget - hours);
+  const sq = model.scenario.options.find((o) => o.id === model.scenario.statusQuo)?.name ?? model.scenario.statusQuo;
+  if (id === 'deferred') {
+    if (byTrainee) return `Deferred by the Chair, with ${hoursText(left)} of the item's ${hoursText(budget)} left`;
+    return `Deferred: time ran out (${hoursText(left)} left; tabling takes ${hoursText(model.procedure.hoursToTable)}, a consultation round ${hoursText(model.procedure.hoursPerRound)})`;
+  }
+  const tabled = new Set(events.flatMap((e) => (e.kind === 'chair' && e.event.type === 'TABLE' ? [e.event.option] : [])));
+  const untabled = model.options.length - tabled.size;
+  if (byTrainee) return `No decision: the Chair closed the item${untabled > 0 ? ` with ${untabled} option${untabled === 1 ? '' : 's'} never tabled` : ''} (the status quo, ${sq}, stands)`;
+  return `No decision: every tabled option failed and none was left to table (the status quo, ${sq}, stands)`;
 }
 
 function decisiveNames(model: Model, result: RunResult): string[] {
@@ -198,6 +239,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
     .map((opt, o) => ({ option: opt.name, blockers: (result.decisive[o] ?? []).map((m) => model.names[m]) }))
     .filter((d) => d.blockers.length > 0);
   const decisions = input.steps.flatMap((s) => (s.decision ? [{ hours: s.startHours, text: s.decision }] : []));
+  const ending = input.finished ? endingOf(model, result.outcome, result.adoptedBy, hours, input.steps.flatMap((s) => s.events), endedByTrainee(input.steps)) : `Not reached: stopped after ${hoursText(hours)}`;
   const scenarioArg = model.scenario.file ? ` ${model.scenario.file}` : '';
   return {
     title: model.scenario.meeting.title,
@@ -207,6 +249,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
     seat: input.seat,
     finished: input.finished,
     outcome: input.finished ? outcomeLabel(model, outcomeId) : 'not reached (the trainee stopped before the end)',
+    ending,
     hours,
     budget,
     ...(input.finished && result.adoptedBy ? { adoptedBy: result.adoptedBy } : {}),
@@ -217,11 +260,35 @@ export function buildDebrief(input: DebriefInput): Debrief {
     decisions,
     timeline,
     alternatives: input.alternatives,
+    ...(input.simulated ? { simulated: input.simulated } : {}),
     replay: `plenary trace${scenarioArg} --seed ${JSON.stringify(input.seed)} --run ${input.runIndex} --rule ${model.rule.spec}`,
   };
 }
 
+/** The last chair move (DEFER or CLOSE) was a trainee's decision. */
+function endedByTrainee(steps: readonly DebriefStep[]): boolean {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const chair = steps[i].events.find((e) => e.kind === 'chair');
+    if (chair) return steps[i].decision !== undefined && steps[i].decision!.includes('the Chair');
+  }
+  return false;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The trainee's run against the simulated chair's on the same run and rule, in sentences. */
+export function comparisonLines(d: Debrief): string[] {
+  const sim = d.simulated;
+  if (!sim || sim.error) return [];
+  const yours = d.finished ? `${d.ending}, after ${hoursText(d.hours)}` : `not finished (stopped after ${hoursText(d.hours)})`;
+  const theirs = `${sim.ending ?? sim.outcome}, after ${hoursText(sim.hours ?? 0)}`;
+  const same = d.finished && sim.outcome === d.outcome;
+  return [
+    `- Your run (${d.seat}): ${yours}.`,
+    `- The simulated chair (same run, same rule ${d.rule.title}): ${theirs}.`,
+    d.finished ? (same ? `- The same outcome${sim.hours === d.hours ? ' in the same time' : `, ${(sim.hours ?? 0) > d.hours ? `${hoursText((sim.hours ?? 0) - d.hours)} faster` : `${hoursText(d.hours - (sim.hours ?? 0))} slower`} than the simulated chair`}.` : '- A different outcome from the simulated chair: your decisions changed the result.') : '- Finish the item to compare the outcomes.',
+  ];
+}
 
 /** The debrief as a Markdown document. */
 export function debriefMarkdown(d: Debrief): string {
@@ -233,9 +300,10 @@ export function debriefMarkdown(d: Debrief): string {
     '## Outcome',
     '',
     d.finished
-      ? `**${d.outcome}**${d.adoptedBy ? `, adopted by ${d.adoptedBy === 'vote' ? 'a vote' : 'consensus'}` : ''}, after ${hoursText(d.hours)} of the ${hoursText(d.budget)} the chair gave the item.`
+      ? `**${d.adoptedBy ? d.outcome : d.ending}**${d.adoptedBy ? `, adopted by ${d.adoptedBy === 'vote' ? 'a vote' : 'consensus'}` : ''}, after ${hoursText(d.hours)} of the ${hoursText(d.budget)} the chair gave the item.`
       : `Not reached: stopped after ${hoursText(d.hours)} of the ${hoursText(d.budget)} the chair gave the item.`,
     '',
+    ...(d.simulated ? ['## You and the simulated chair', '', ...comparisonLines(d), ''] : []),
     '## Options: which were reachable',
     '',
     ...d.options.map((o) => `- **${o.option}**: ${o.text}`),
@@ -281,7 +349,9 @@ export function debriefMarkdown(d: Debrief): string {
       markdownTable(
         [{ header: 'Rule' }, { header: 'Outcome' }, { header: 'Hours', align: 'right' }, { header: 'Decisive objections (any option)' }],
         d.alternatives.map((a) =>
-          a.error ? [`${a.label} (\`${a.spec}\`)`, `not applicable: ${a.error}`, '', ''] : [`${a.label} (\`${a.spec}\`)`, `${a.outcome}${a.adoptedBy ? ` (by ${a.adoptedBy === 'vote' ? 'vote' : 'consensus'})` : ''}`, hoursText(a.hours ?? 0), (a.decisive ?? []).join(', ') || '—'],
+          a.error
+            ? [`${a.label} (\`${a.spec}\`)${a.inForce ? ' — in force' : ''}`, `not applicable: ${a.error}`, '', '']
+            : [`${a.label} (\`${a.spec}\`)${a.inForce ? ' — in force' : ''}`, a.ending ?? `${a.outcome}${a.adoptedBy ? ` (by ${a.adoptedBy === 'vote' ? 'vote' : 'consensus'})` : ''}`, hoursText(a.hours ?? 0), (a.decisive ?? []).join(', ') || '—'],
         ),
       ),
     );

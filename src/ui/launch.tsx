@@ -1,18 +1,47 @@
-/** Mounts the trainer screen on the terminal and resolves when the trainee quits. Loaded lazily (ink, react). */
+/**
+ * Mounts the trainer screen on the terminal and resolves when the trainee quits, presses Ctrl-C or the process gets
+ * SIGINT (the screen is unmounted first, so the terminal leaves raw mode). Loaded lazily (ink, react).
+ */
 import { render } from 'ink';
 import { Trainer } from './Trainer';
+import { Controls } from './controls';
+import type { Comparison } from './screen';
 import type { TrainerSession } from './session';
 
 export interface LaunchOptions {
-  readonly otherRules: readonly string[];
+  readonly comparison?: Comparison;
   readonly color: boolean;
+  readonly present?: boolean;
   readonly debriefFile?: string;
 }
 
-export async function launchTrainer(session: TrainerSession, options: LaunchOptions): Promise<void> {
-  const instance = render(<Trainer session={session} otherRules={options.otherRules} color={options.color} {...(options.debriefFile ? { debriefFile: options.debriefFile } : {})} />, {
-    exitOnCtrlC: true,
-    patchConsole: false,
-  });
-  await instance.waitUntilExit();
+/** How the trainer ended. */
+export type Ending = 'quit' | 'interrupted';
+
+export async function launchTrainer(session: TrainerSession, options: LaunchOptions): Promise<Ending> {
+  let ending: Ending = 'quit';
+  const controls = new Controls(session);
+  const instance = render(
+    <Trainer
+      session={session}
+      controls={controls}
+      color={options.color}
+      present={options.present === true}
+      {...(options.comparison ? { comparison: options.comparison } : {})}
+      {...(options.debriefFile ? { debriefFile: options.debriefFile } : {})}
+      onInterrupt={() => (ending = 'interrupted')}
+    />,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  const onSigint = () => {
+    ending = 'interrupted';
+    instance.unmount();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return ending;
 }

@@ -9,20 +9,35 @@ import type { ProcedureEvent, ProcedureState } from '../procedure/machine';
 import { narrate } from '../report/narrate';
 import { STANCES, type Stance } from '../rules/types';
 import { simulatedChair } from '../chair/inOrder';
-import type { Model } from '../floor/model';
+import type { MemberEffect, Model } from '../floor/model';
 import { runRng } from '../engine/rng';
-import { PlenaryRun } from '../engine/plenaryRun';
+import { PlenaryRun, type SeatAnswer } from '../engine/plenaryRun';
 import { UNDECIDED } from '../floor/stanceTable';
-import { buildDebrief, type AlternativeRun, type Debrief, type DebriefStep } from '../report/debrief';
+import { buildDebrief, endingOf, type AlternativeRun, type Debrief, type DebriefStep } from '../report/debrief';
 
-/** Who the trainee is. */
+/** A trainee's seat: the chair, one delegation or observer, or none (a replay). */
 export type Seat = { readonly kind: 'chair' } | { readonly kind: 'member'; readonly member: number } | { readonly kind: 'none' };
 
-/** The human decision taken at one step, if any (undefined members: simulated). */
+/** An observer (or anyone in an observer seat) presses delegations toward a stance on the option on the floor. */
+export interface Press {
+  readonly by: number;
+  readonly on: readonly number[];
+  readonly toward: Stance;
+  readonly option: number;
+}
+
+/** What was decided at one step (the trainees' decisions; anything left out was simulated). */
 export interface StepRecord {
   readonly chairMove?: ProcedureEvent;
-  readonly answer?: Stance;
+  readonly answers?: readonly SeatAnswer[];
+  /** a press changes no state of the procedure: it takes effect in the next consultation rounds */
+  readonly press?: Press;
+  /** the host stepped past a trainee who had not decided (their move simulated) */
+  readonly forced?: boolean;
 }
+
+/** Whose decision the run waits for. */
+export type Turn = { readonly kind: 'chair'; readonly seat: Seat } | { readonly kind: 'answer'; readonly seat: Seat; readonly member: number };
 
 /**
  * What one step did, for the log and the debrief: a debrief step (hours before and after, the trainee's decision,
@@ -34,14 +49,8 @@ export interface TimelineEntry extends DebriefStep {
   readonly state: ProcedureState;
 }
 
-/** A choice offered to the trainee now. */
-export interface Choice {
-  /** the key that picks it ("1".."9") */
-  readonly key: string;
-  readonly label: string;
-  readonly chairMove?: ProcedureEvent;
-  readonly answer?: Stance;
-}
+/** The strength of a trainee observer's pressure, as a scenario's `pressure[].strength`. */
+export const PRESS_STRENGTH = 0.5;
 
 export const STANCE_SYMBOL = ['✓', '○', '–', '✗', '·'] as const;
 export const stanceName = (s: number): string => (s === UNDECIDED ? 'undecided' : STANCES[s]);
@@ -68,37 +77,97 @@ export function describeMove(model: Model, event: ProcedureEvent): string {
   }
 }
 
+/** The procedure's last check on the option on the floor (none after a new tabling), from the run's log. */
+export interface LastCall {
+  readonly check: 'consensus' | 'vote';
+  readonly passed: boolean;
+  readonly option: number;
+}
+
 export class TrainerSession {
   run!: PlenaryRun;
+  /** the session's own copy of the model: an observer seat's pressure is added to its options */
+  readonly model: Model;
   /** one record per step taken so far */
   readonly steps: StepRecord[] = [];
   readonly timeline: TimelineEntry[] = [];
+  /** the seats taken by trainees (none: a replay); a room adds seats as trainees join */
+  readonly seats: Seat[];
+  /** answers given by seats for the coming floor step, while other seats still have to answer */
+  readonly pending = new Map<number, Stance>();
+  private readonly basePressure: readonly (readonly (readonly MemberEffect[])[])[];
+  private lastCallSeen: LastCall | undefined;
 
   constructor(
-    readonly model: Model,
+    model: Model,
     readonly seed: string,
     readonly runIndex: number,
-    readonly seat: Seat = { kind: 'none' },
+    seats: Seat | readonly Seat[] = [],
   ) {
+    // pressure arrays copied: a trainee observer's pressing adds effects to this session's options only
+    this.model = { ...model, options: model.options.map((o) => ({ ...o, pressure: o.pressure.map((p) => [...p]) })) };
+    this.basePressure = model.options.map((o) => o.pressure.map((p) => [...p]));
+    this.seats = (Array.isArray(seats) ? [...(seats as readonly Seat[])] : [seats as Seat]).filter((x) => x.kind !== 'none');
     this.reset();
+  }
+
+  /** The first seat (compatibility: one trainee), or none. */
+  get seat(): Seat {
+    return this.seats[0] ?? { kind: 'none' };
   }
 
   private reset(): void {
     this.run = new PlenaryRun(this.model, runRng(this.seed, this.runIndex), { narrate: true });
     this.steps.length = 0;
     this.timeline.length = 0;
+    this.pending.clear();
+    this.lastCallSeen = undefined;
+    this.model.options.forEach((o, k) => {
+      const pressure = o.pressure as MemberEffect[][];
+      pressure.forEach((list, m) => list.splice(0, list.length, ...this.basePressure[k][m]));
+    });
   }
 
   get done(): boolean {
     return this.run.done;
   }
 
-  /** The trainee must decide before the run can go on: as chair on the chair's turn, as a delegation on the floor's. */
-  get awaiting(): 'chair' | 'answer' | undefined {
+  /** A trainee takes a seat (a room: a trainee joins). Seats are never given back: a dropped trainee rejoins. */
+  claim(seat: Seat): void {
+    if (seat.kind === 'none' || this.seats.some((x) => sameSeat(x, seat))) return;
+    this.seats.push(seat);
+  }
+
+  /** Delegation seats that answer on the floor (observers never decide: their stance stays simulated). */
+  answeringMembers(): number[] {
+    const out: number[] = [];
+    for (const s of this.seats) if (s.kind === 'member' && this.decides(s.member)) out.push(s.member);
+    return out;
+  }
+
+  /** The member is a participant (an observer's seat presses, it does not decide). */
+  decides(member: number): boolean {
+    return this.roleOf(member) === 'participant';
+  }
+
+  roleOf(member: number): 'participant' | 'observer' {
+    return this.model.scenario.participants.find((p) => p.id === this.model.ids[member])?.role ?? 'participant';
+  }
+
+  /** Whose decision the run waits for: the chair on the chair's turn, each delegation seat on the floor's. */
+  get turn(): Turn | undefined {
     if (this.run.done) return undefined;
-    if (this.seat.kind === 'chair' && !this.run.floorNext) return 'chair';
-    if (this.seat.kind === 'member' && this.run.floorNext) return 'answer';
+    if (!this.run.floorNext) {
+      const chair = this.seats.find((s) => s.kind === 'chair');
+      return chair ? { kind: 'chair', seat: chair } : undefined;
+    }
+    for (const member of this.answeringMembers()) if (!this.pending.has(member)) return { kind: 'answer', seat: { kind: 'member', member }, member };
     return undefined;
+  }
+
+  /** The trainee must decide before the run can go on. */
+  get awaiting(): 'chair' | 'answer' | undefined {
+    return this.turn?.kind;
   }
 
   /** The chair moves the statechart allows now (read from its guards), in words. */
@@ -115,35 +184,69 @@ export class TrainerSession {
     return describeMove(this.model, event);
   }
 
-  /** What the simulated chair would do now (shown when the trainee is not in the chair). */
+  /** What the simulated chair would do now (shown when no trainee is in the chair). */
   simulatedChairMove(): ProcedureEvent | undefined {
     if (this.run.done || this.run.floorNext) return undefined;
     return simulatedChair(this.run.state, this.run.context, this.model.scenario.procedure.fallbackToNextOption);
   }
 
-  /** The choices the trainee has now, numbered from 1. */
-  choices(): Choice[] {
-    const awaiting = this.awaiting;
-    if (awaiting === 'chair') return this.allowedMoves().map((m, i) => ({ key: String(i + 1), label: m.label, chairMove: m.event }));
-    if (awaiting === 'answer') return STANCES.map((s, i) => ({ key: String(i + 1), label: s, answer: i as Stance }));
-    return [];
+  /** The last call for consensus or vote, if it was on the option now on the floor (a new tabling clears it). */
+  lastCall(): LastCall | undefined {
+    const c = this.run.context;
+    if (this.lastCallSeen === undefined || this.lastCallSeen.option !== c.option || this.run.state === 'floor' || this.run.state === 'positionsStated') return undefined;
+    return this.lastCallSeen;
   }
 
-  /** One simulated step; refused (false) when the trainee must decide or the run is over. */
+  /** One simulated step; refused (false) when a trainee must decide or the run is over. */
   stepSimulated(): boolean {
-    if (this.awaiting !== undefined || this.run.done) return false;
-    return this.apply({});
+    if (this.turn !== undefined || this.run.done) return false;
+    return this.apply(this.pending.size > 0 ? { answers: this.pendingAnswers() } : {});
   }
 
-  /** The trainee picks a choice by its key. Returns false for a key that is not offered. */
-  choose(key: string): boolean {
-    const choice = this.choices().find((c) => c.key === key);
-    if (!choice) return false;
-    return this.apply(choice.chairMove ? { chairMove: choice.chairMove } : { answer: choice.answer });
+  /** The host steps on although a trainee has not decided: the trainee's move is simulated this once. */
+  stepForced(): boolean {
+    if (this.run.done) return false;
+    if (this.turn === undefined) return this.stepSimulated();
+    const answers = this.pendingAnswers();
+    return this.apply({ ...(answers.length > 0 ? { answers } : {}), forced: true });
+  }
+
+  /** The chair seat makes a move; false when it is not the chair's turn or the statechart refuses the move. */
+  move(event: ProcedureEvent): boolean {
+    if (this.turn?.kind !== 'chair') return false;
+    return this.apply({ chairMove: event });
+  }
+
+  /** A delegation seat answers; the floor speaks once every delegation seat has answered. */
+  answer(member: number, stance: Stance): boolean {
+    const turn = this.turn;
+    if (turn?.kind !== 'answer' || !this.answeringMembers().includes(member) || this.pending.has(member)) return false;
+    this.pending.set(member, stance);
+    if (this.turn === undefined) return this.apply({ answers: this.pendingAnswers() });
+    return true;
+  }
+
+  /** An observer seat presses delegations toward a stance on the option on the floor (from the next round on). */
+  press(by: number, on: readonly number[], toward: Stance): boolean {
+    const option = this.run.context.option;
+    if (this.run.done || option < 0 || on.length === 0) return false;
+    return this.apply({ press: { by, on: [...on], toward, option } });
+  }
+
+  /** The pressure a trainee observer's press adds to a member, as the scenario's own pressure would. */
+  pressEffect(member: number, toward: Stance): MemberEffect {
+    const p = this.model.scenario.participants.find((x) => x.id === this.model.ids[member]);
+    const { resistance, pressureEffect } = this.model.scenario.model;
+    const probability = Math.min(1, Math.max(0, PRESS_STRENGTH * pressureEffect * (1 - resistance * (p?.salience ?? 0))));
+    return { member, stance: toward, probability };
   }
 
   /** Back to before the last step: a fresh run from the same generator, the recorded decisions re-applied. */
   back(): boolean {
+    if (this.pending.size > 0) {
+      this.pending.clear();
+      return true;
+    }
     if (this.steps.length === 0) return false;
     const keep = this.steps.slice(0, -1);
     this.reset();
@@ -151,20 +254,25 @@ export class TrainerSession {
     return true;
   }
 
-  /** Runs simulated steps until the trainee must decide or the run ends. Returns the number of steps taken. */
+  /** Runs simulated steps until a trainee must decide or the run ends. Returns the number of steps taken. */
   stepUntilDecision(limit = 10_000): number {
     let n = 0;
     while (n < limit && this.stepSimulated()) n++;
     return n;
   }
 
-  /** Who the trainee is, in words. */
-  seatLabel(): string {
-    return this.seat.kind === 'chair' ? 'the Chair' : this.seat.kind === 'member' ? this.model.names[this.seat.member] : 'nobody (replay)';
+  /** A seat in words. */
+  seatName(seat: Seat): string {
+    return seat.kind === 'chair' ? 'the Chair' : seat.kind === 'member' ? this.model.names[seat.member] : 'nobody (replay)';
   }
 
-  /** The debrief of the session as it stands (finished or not), with the given other-rule runs. */
-  debrief(alternatives: readonly AlternativeRun[] = []): Debrief {
+  /** Who the trainees are, in words. */
+  seatLabel(): string {
+    return this.seats.length === 0 ? 'nobody (replay)' : this.seats.map((s) => this.seatName(s)).join(', ');
+  }
+
+  /** The debrief of the session as it stands (finished or not), with the runs the caller simulated to compare. */
+  debrief(alternatives: readonly AlternativeRun[] = [], simulated?: AlternativeRun): Debrief {
     return buildDebrief({
       model: this.model,
       seed: this.seed,
@@ -174,31 +282,54 @@ export class TrainerSession {
       result: this.run.result(),
       finished: this.run.done,
       alternatives,
+      ...(simulated ? { simulated } : {}),
     });
+  }
+
+  private pendingAnswers(): SeatAnswer[] {
+    return [...this.pending].map(([member, stance]) => ({ member, stance }));
   }
 
   private apply(record: StepRecord): boolean {
     const run = this.run;
+    if (record.press) {
+      const { option, on, toward } = record.press;
+      const pressure = this.model.options[option].pressure as MemberEffect[][];
+      for (const m of on) pressure[m].push(this.pressEffect(m, toward));
+      this.steps.push(record);
+      const names = on.map((m) => this.model.names[m]);
+      const line = `${this.model.names[record.press.by]} presses ${names.join(', ')} toward ${STANCES[toward]} on "${this.model.options[option].name}" (from the next consultation round).`;
+      const decision = `you (${this.model.names[record.press.by]}): press ${names.join(', ')} toward ${STANCES[toward]}`;
+      this.timeline.push({ step: this.steps.length, startHours: run.context.hours, hours: run.context.hours, state: run.state, decision, events: [], lines: [line] });
+      return true;
+    }
     const before = run.log.length;
     const startHours = run.context.hours;
     const moveLabel = record.chairMove ? this.moveLabel(record.chairMove) : undefined;
-    const seat = this.seat.kind === 'member' && record.answer !== undefined ? { member: this.seat.member, stance: record.answer } : undefined;
-    if (!run.step(record.chairMove, seat)) return false;
+    const answers = record.answers ?? [];
+    if (!run.step(record.chairMove, answers.length > 0 ? answers : undefined)) return false;
+    this.pending.clear();
     this.steps.push(record);
-    // the seat's own simulated moves were overridden by the trainee's answer: leave them out
-    const events = run.log.slice(before).map((e) => (seat && e.kind === 'round' ? { ...e, moves: e.moves.filter((m) => m.member !== seat.member) } : e));
+    const seated = new Set(answers.map((a) => a.member));
+    // the seats' own simulated moves were overridden by the trainees' answers: leave them out
+    const events = run.log.slice(before).map((e) => (seated.size > 0 && e.kind === 'round' ? { ...e, moves: e.moves.filter((m) => !seated.has(m.member)) } : e));
     const lines: string[] = [];
     for (const event of events) {
-      lines.push(...narrate(this.model, event));
-      if (seat && (event.kind === 'tabled' || event.kind === 'round')) lines.push(`  You (${this.model.names[seat.member]}) answer: ${STANCES[seat.stance]}.`);
+      if (event.kind === 'end') {
+        const ending = endingOf(this.model, event.outcome, run.result().adoptedBy, event.hours, this.timeline.flatMap((t) => t.events).concat(events), record.chairMove !== undefined);
+        lines.push(`Outcome: ${ending}, after ${event.hours} h on the item.`);
+      } else lines.push(...narrate(this.model, event));
+      if (event.kind === 'tabled' || event.kind === 'round') for (const a of answers) lines.push(`  You (${this.model.names[a.member]}) answer: ${STANCES[a.stance]}.`);
+      if (event.kind === 'check') this.lastCallSeen = { check: event.check, passed: event.passed, option: event.option };
     }
     const option = this.model.options[run.context.option]?.name;
-    const decision = record.chairMove
-      ? `you (the Chair): ${moveLabel}`
-      : seat
-        ? `you (${this.model.names[seat.member]}): ${STANCES[seat.stance]} on "${option}"`
-        : undefined;
+    const decisions: string[] = [];
+    if (record.chairMove) decisions.push(`you (the Chair): ${moveLabel}`);
+    for (const a of answers) decisions.push(`you (${this.model.names[a.member]}): ${STANCES[a.stance]} on "${option}"`);
+    const decision = decisions.length > 0 ? decisions.join('; ') : undefined;
     this.timeline.push({ step: this.steps.length, startHours, hours: run.context.hours, state: run.state, ...(decision ? { decision } : {}), events, lines });
     return true;
   }
 }
+
+export const sameSeat = (a: Seat, b: Seat): boolean => a.kind === b.kind && (a.kind !== 'member' || (b.kind === 'member' && a.member === b.member));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { alternativeRun, buildDebrief, debriefMarkdown, otherRuleSpecs } from '../../src/report/debrief';
+import { alternativeRun, buildDebrief, comparisonRuns, debriefMarkdown, otherRuleSpecs } from '../../src/report/debrief';
 import { ruleOrThrow, RULES } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
 import { compileModel } from '../../src/floor/model';
@@ -18,9 +18,9 @@ const smallModel = compileModel(small, ruleOrThrow(small.rule));
 function chairedSession(): TrainerSession {
   const s = new TrainerSession(smallModel, 'debrief', 0, { kind: 'chair' });
   const pick = (label: string) => {
-    const c = s.choices().find((x) => x.label.startsWith(label));
-    if (!c) throw new Error(`no choice ${label}: ${s.choices().map((x) => x.label).join(' | ')}`);
-    s.choose(c.key);
+    const c = s.allowedMoves().find((x) => x.label.startsWith(label));
+    if (!c) throw new Error(`no choice ${label}: ${s.allowedMoves().map((x) => x.label).join(' | ')}`);
+    s.move(c.event);
   };
   pick('table "Sanction"');
   s.stepSimulated();
@@ -32,6 +32,31 @@ function chairedSession(): TrainerSession {
 }
 
 describe('debrief', () => {
+  it('says why an item ended: deferred by the Chair or because time ran out, closed by the Chair or out of options', () => {
+    const byChair = new TrainerSession(smallModel, 'why', 0, { kind: 'chair' });
+    byChair.move({ type: 'TABLE', option: 0 });
+    byChair.stepSimulated();
+    byChair.move({ type: 'DEFER' });
+    expect(byChair.debrief().ending).toBe("Deferred by the Chair, with 7 h of the item's 8 h left");
+    expect(debriefMarkdown(byChair.debrief())).toContain("**Deferred by the Chair, with 7 h of the item's 8 h left**, after 1 h");
+    expect(debriefMarkdown(byChair.debrief())).not.toContain('time ran out');
+    const closed = new TrainerSession(smallModel, 'why', 0, { kind: 'chair' });
+    closed.move({ type: 'CLOSE' });
+    expect(closed.debrief().ending).toBe('No decision: the Chair closed the item with 2 options never tabled (the status quo, Nothing, stands)');
+    // the simulated chair defers only when there is no time left for what it would do next (here: a 2 h round)
+    const tight = { ...small, procedure: { ...small.procedure, itemBudgetHours: 2 } };
+    expect(comparisonRuns(tight, 'consensus', 'why', 0).simulated.ending).toBe('Deferred: time ran out (1 h left; tabling takes 1 h, a consultation round 2 h)');
+    expect(comparisonRuns(small, 'consensus', 'why', 0).simulated.ending).toBe('Sanction, adopted by consensus');
+  });
+
+  it('compares with every rule, the rule in force among them and marked', () => {
+    const { simulated, rules } = comparisonRuns(small, 'consensus', 'debrief', 0);
+    expect(simulated.label).toBe('the simulated chair, same rule');
+    expect(rules.map((r) => r.spec)).toContain('consensus');
+    expect(rules.filter((r) => r.inForce).map((r) => r.spec)).toEqual(['consensus']);
+    expect(rules.length).toBe(new Set(RULES.map((r) => r.example)).size);
+  });
+
   it('lists who objected when, who moved, the trainee\'s decisions and how each option fared', () => {
     const s = chairedSession();
     expect(s.done).toBe(true);
@@ -78,7 +103,7 @@ describe('debrief', () => {
 
   it('says when the trainee stopped before the end', () => {
     const s = new TrainerSession(smallModel, 'debrief', 0, { kind: 'chair' });
-    s.choose('1');
+    s.move({ type: 'TABLE', option: 0 });
     const d = s.debrief();
     expect(d.finished).toBe(false);
     const md = debriefMarkdown(d);
@@ -105,10 +130,16 @@ describe('debrief', () => {
 
   it('the Markdown file has every section, the comparison with everyone simulated, and is deterministic', () => {
     const md = sessionDebriefMarkdown(chairedSession());
-    for (const h of ['# Debrief: Small plenary (test)', '## Outcome', '## Options: which were reachable', '## Decisive blockers', '## Who objected when', '## Who moved', '## Your decisions', '## The same run under other rules', '## Timeline']) {
+    for (const h of ['# Debrief: Small plenary (test)', '## Outcome', '## You and the simulated chair', '## Options: which were reachable', '## Decisive blockers', '## Who objected when', '## Who moved', '## Your decisions', '## The same run under other rules', '## Timeline']) {
       expect(md).toContain(h);
     }
-    expect(md).toContain('| Consensus, everyone simulated (`consensus`) | Sanction (by consensus) | 3 h | — |');
+    // the simulated chair on the same run and rule comes first, then every rule with the one in force marked
+    expect(md.indexOf('## You and the simulated chair')).toBeLessThan(md.indexOf('## Options'));
+    expect(md).toContain('- Your run (the Chair): Sanction, adopted by consensus, after 3 h.');
+    expect(md).toContain('- The simulated chair (same run, same rule Consensus): Sanction, adopted by consensus, after 3 h.');
+    expect(md).toContain('- The same outcome in the same time.');
+    expect(md).toContain('| Consensus (`consensus`) — in force | Sanction, adopted by consensus | 3 h | — |');
+    expect(md).toContain('| Consensus minus the party concerned (`consensus-minus-subject`) | Sanction, adopted by consensus | 1 h | — |');
     expect(md).toContain('- 0 h — The Chair (South) tables: Sanction.');
     expect(md).toContain('Replay the simulated version of this run: `plenary trace');
     expect(sessionDebriefMarkdown(chairedSession())).toBe(md);

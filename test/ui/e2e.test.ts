@@ -87,11 +87,11 @@ function terminal(name: string, args: string[], columns = 120, rows = 40) {
   return {
     screen,
     keys: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
-    /** waits (up to 30 s) until the screen shows `text` */
-    async until(text: string | RegExp): Promise<string> {
+    /** waits (up to 30 s) until the screen shows `text` (or passes the test) */
+    async until(text: string | RegExp | ((screen: string) => boolean)): Promise<string> {
       for (let i = 0; i < 300; i++) {
         const s = screen();
-        if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+        if (typeof text === 'string' ? s.includes(text) : typeof text === 'function' ? text(s) : text.test(s)) return s;
         await sleep(100);
       }
       throw new Error(`the screen never showed ${String(text)}:\n${screen()}`);
@@ -108,22 +108,24 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
     const t = terminal('chair', ['play', SMALL, '--as', 'chair', '--seed', 'tmux', '--debrief', file]);
     try {
       await t.until('Your move as Chair');
-      expect(t.screen()).toContain('[1] table "Sanction"');
+      expect(t.screen()).toContain('[t] table');
+      t.keys('t');
+      await t.until('Table which option? [1] Sanction');
       t.keys('1');
       await t.until('The Chair (South) tables: Sanction.');
       t.keys('Space');
       await t.until('Objecting: Subject.');
-      t.keys('1');
-      await t.until('[3] offer a concession: Phased sanction (+2 h)');
-      t.keys('3');
+      t.keys('c');
+      await t.until('[n] concession');
+      t.keys('n');
       await t.until('opens consultations and offers a concession');
       t.keys('Space');
       await t.until('Subject object → accept (after the concession)');
-      t.keys('1');
+      t.keys('c');
       const debrief = await t.until('Debrief — Small plenary (test)');
-      expect(debrief).toContain('Outcome: Sanction, adopted by consensus, after 3 h of 8 h.');
+      expect(debrief).toContain('Your run: Sanction, adopted by consensus, after 3 h of 8 h.');
       t.keys('r');
-      await t.until('Same run under Consensus minus the party concerned');
+      await t.until('Same run under Consensus (consensus)');
       t.keys('q');
       await t.until('EXIT=0');
       expect(t.screen()).toContain(`Debrief written to ${file}.`);
@@ -133,11 +135,67 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
       expect(md).toMatch(/\| 1 h \| Sanction \| consensus \| failed \| Subject \|/);
       expect(md).toMatch(/\| 3 h \| Sanction \| 1 \| Subject \| object \| accept \| concession \|/);
       expect(md).toContain('| 1 h | you (the Chair): call for consensus |');
+      expect(md).toContain('## You and the simulated chair');
       expect(md).toContain('## The same run under other rules');
     } finally {
       t.close();
     }
   });
+
+  /** What a chair move's key must do, whatever the state: the narration it leads to. */
+  const KIND_OF_KEY: Record<string, RegExp> = {
+    t: /tables: /,
+    c: /calls for consensus/,
+    v: /puts the option to a vote/,
+    o: /opens consultations\./,
+    n: /opens consultations and offers a concession/,
+    d: /defers the item/,
+    x: /closes the item without a decision/,
+  };
+  const HEADER = [/KP Plenary, Swakopmund 2009/, /You chair the meeting/, /Clock \[[#.]+\] \d+(\.\d)? h used/, /State: /, /Tally: /];
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [120, 40],
+  ]) {
+    it(`at ${columns}×${rows} the header and the moves are on screen in every state of a chaired run, and a key keeps its meaning`, async () => {
+      const t = terminal(`every-state-${columns}`, ['play', '--as', 'chair', '--seed', 'states'], columns, rows);
+      const seen = new Set<string>();
+      try {
+        await t.until('Your move as Chair');
+        for (let i = 0; i < 120; i++) {
+          const s = t.screen();
+          if (s.includes('Debrief —')) break;
+          const state = /State: ([A-Za-z ]+?) ·/.exec(s)?.[1];
+          if (state) seen.add(state);
+          for (const h of HEADER) expect(s, `header ${h} in state ${state}:\n${s}`).toMatch(h);
+          // every kind of chair move is on screen with its key, allowed [k] or greyed (k), in every state
+          for (const key of Object.keys(KIND_OF_KEY)) expect(s, `key ${key} in state ${state}:\n${s}`).toMatch(new RegExp(`[[(]${key}[\\])] `));
+          if (s.includes('Table which option?')) {
+            t.keys('1');
+          } else if (s.includes('Your move as Chair')) {
+            const allowed = (k: string) => s.includes(`[${k}] `);
+            // consult while possible, then the next option, calls when positions are stated; never the same path as the simulated chair
+            const key = ['c', 'o', 't', 'd', 'x'].find(allowed)!;
+            const before = s;
+            t.keys(key);
+            const after = await t.until((x) => x !== before && !x.includes('Table which option?') ? true : x.includes('Table which option?'));
+            if (after.includes('Table which option?')) {
+              t.keys('1');
+              await t.until(KIND_OF_KEY.t);
+            } else if (!after.includes('Debrief —')) expect(after, `key ${key} in state ${state}`).toMatch(KIND_OF_KEY[key]);
+          } else t.keys('Space');
+          await sleep(120);
+        }
+        await t.until('Debrief — KP Plenary, Swakopmund 2009');
+        for (const st of ['Chair to move', 'Floor states positions', 'Positions stated', 'Objection stands', 'Consultations']) expect([...seen]).toContain(st);
+        t.keys('q');
+        await t.until('EXIT=0');
+      } finally {
+        t.close();
+      }
+    });
+  }
 
   it('drives the Swakopmund scenario to an outcome as chair, going back once on the way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plenary-play-'));
@@ -145,16 +203,20 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
     const t = terminal('swakopmund', ['play', '--as', 'chair', '--debrief', file]);
     try {
       await t.until('Your move as Chair');
-      expect(t.screen()).toMatch(/sadc\s+· Angola/);
-      expect(t.screen()).toContain('Civil Society Coalition presses');
+      expect(t.screen()).toMatch(/Southern African neighbours \(SADC members in the KP\)\s+✓/);
+      expect(t.screen()).toContain('Observer Civil Society Coalition presses');
+      t.keys('t');
+      await t.until('Table which option?');
       t.keys('1');
       await t.until('tables: Suspend Zimbabwe');
-      t.keys('b');
+      t.keys('u');
       await t.until('Nothing has happened yet.');
-      // always the first move offered: table the next option, call for consensus, ... until the item ends
+      // the simulated chair's order, by key: table, call, consult ... until the item ends
       for (let i = 0; i < 80 && !t.screen().includes('Debrief —'); i++) {
         const s = t.screen();
-        t.keys(s.includes('Your move as Chair') ? '1' : 'Space');
+        if (s.includes('Table which option?')) t.keys('1');
+        else if (s.includes('Your move as Chair')) t.keys(['c', 'n', 'o', 't', 'd', 'x'].find((k) => s.includes(`[${k}] `))!);
+        else t.keys('Space');
         await sleep(150);
       }
       await t.until('Debrief — KP Plenary, Swakopmund 2009');
@@ -171,8 +233,9 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
     try {
       await t.until('You speak for Subject');
       t.keys('Space');
-      await t.until('Your answer on "Sanction"');
-      t.keys('2');
+      await t.until('Subject, your answer on "Sanction"');
+      expect(t.screen()).toContain('If you object: under Consensus your objection alone blocks');
+      t.keys('a');
       await t.until('You (Subject) answer: accept.');
       t.keys('q');
       await t.until('EXIT=0');

@@ -9,6 +9,7 @@ import { compileModel } from '../../src/floor/model';
 import { runRng } from '../../src/engine/rng';
 import { PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
 import { TrainerSession, type Seat } from '../../src/ui/session';
+import type { Stance } from '../../src/rules/types';
 import { DEFAULT_SCENARIO } from '../../src/common/paths';
 
 const SMALL = join(__dirname, 'fixtures', 'small-plenary.yaml');
@@ -25,8 +26,17 @@ const view = (s: TrainerSession) => ({
   context: { ...s.run.context, rule: undefined },
   stances: [...s.run.stances],
   lines: s.timeline.map((t) => t.lines),
-  choices: s.choices().map((c) => c.label),
+  choices: s.allowedMoves().map((c) => c.label),
+  pending: [...s.pending],
 });
+
+/** What a trainee can do now: the chair's allowed moves, or a delegation's four answers. */
+const options = (s: TrainerSession): ((s: TrainerSession) => boolean)[] => {
+  const turn = s.turn;
+  if (turn?.kind === 'chair') return s.allowedMoves().map((m) => (x: TrainerSession) => x.move(m.event));
+  if (turn?.kind === 'answer') return [0, 1, 2, 3].map((stance) => (x: TrainerSession) => x.answer(turn.member, stance as Stance));
+  return [];
+};
 
 describe('trainer session', () => {
   it('offers the chair exactly the moves the XState procedure machine can take, at every turn', () => {
@@ -43,12 +53,12 @@ describe('trainer session', () => {
               { type: 'CALL_FOR_CONSENSUS' }, { type: 'CALL_VOTE' }, { type: 'CONSULT' }, { type: 'OFFER_CONCESSION' }, { type: 'DEFER' }, { type: 'CLOSE' },
             ];
             const can = candidates.filter((e) => actor.getSnapshot().can(e)).map((e) => JSON.stringify(e));
-            const offered = session.choices().map((c) => JSON.stringify(c.chairMove));
+            const offered = session.allowedMoves().map((c) => JSON.stringify(c.event));
             expect(offered).toEqual(can);
             // the trainee picks the last-but-one move (varies the path; never the same as the simulated chair)
-            const pick = session.choices()[Math.max(0, session.choices().length - 3)];
-            expect(session.choose(pick.key)).toBe(true);
-            actor.send(pick.chairMove!);
+            const pick = session.allowedMoves()[Math.max(0, session.allowedMoves().length - 3)];
+            expect(session.move(pick.event)).toBe(true);
+            actor.send(pick.event);
           } else {
             expect(session.stepSimulated()).toBe(true);
             const answers = session.run.log.filter((e) => e.kind === 'tabled' || e.kind === 'round').length;
@@ -68,9 +78,9 @@ describe('trainer session', () => {
       while (!session.done) {
         if (session.awaiting === 'chair') {
           const move = JSON.stringify(session.simulatedChairMove());
-          const choice = session.choices().find((c) => JSON.stringify(c.chairMove) === move)!;
+          const choice = session.allowedMoves().find((c) => JSON.stringify(c.event) === move)!;
           expect(choice, 'the simulated chair only makes allowed moves').toBeDefined();
-          session.choose(choice.key);
+          session.move(choice.event);
         } else session.stepSimulated();
       }
       expect(session.run.result()).toEqual(simulateRun(model, runRng('same', k)));
@@ -92,9 +102,10 @@ describe('trainer session', () => {
     const session = new TrainerSession(small, 's', 0, { kind: 'chair' });
     expect(session.awaiting).toBe('chair');
     expect(session.stepSimulated()).toBe(false);
-    expect(session.choices().map((c) => c.label)).toEqual(['table "Sanction"', 'table "Work plan"', 'defer the item', 'close the item without a decision']);
-    expect(session.choose('9')).toBe(false);
-    expect(session.choose('1')).toBe(true);
+    expect(session.allowedMoves().map((c) => c.label)).toEqual(['table "Sanction"', 'table "Work plan"', 'defer the item', 'close the item without a decision']);
+    expect(session.move({ type: 'CALL_FOR_CONSENSUS' })).toBe(false);
+    expect(session.answer(member('subj'), 3)).toBe(false);
+    expect(session.move({ type: 'TABLE', option: 0 })).toBe(true);
     expect(session.run.state).toBe('floor');
     expect(session.awaiting).toBeUndefined();
     expect(session.timeline[0].decision).toBe('you (the Chair): table "Sanction"');
@@ -105,8 +116,9 @@ describe('trainer session', () => {
     const session = new TrainerSession(small, 's', 0, seat);
     session.stepUntilDecision();
     expect(session.awaiting).toBe('answer');
-    expect(session.choices().map((c) => c.label)).toEqual(['support', 'accept', 'abstain', 'object']);
-    session.choose('4'); // North objects to the sanction; East follows (cohesion 1)
+    expect(session.turn).toEqual({ kind: 'answer', seat, member: member('north') });
+    expect(session.move({ type: 'CALL_FOR_CONSENSUS' })).toBe(false);
+    session.answer(member('north'), 3); // North objects to the sanction; East follows (cohesion 1)
     expect(session.run.stances[member('north')]).toBe(3);
     expect(session.run.stances[member('east')]).toBe(3);
     expect(session.timeline.at(-1)!.lines.join('\n')).toContain('You (North) answer: object.');
@@ -127,8 +139,8 @@ describe('trainer session', () => {
         const views = [view(session)];
         for (const p of picks) {
           if (session.done) break;
-          const choices = session.choices();
-          if (choices.length > 0) session.choose(choices[p % choices.length].key);
+          const choices = options(session);
+          if (choices.length > 0) choices[p % choices.length](session);
           else session.stepSimulated();
           views.push(view(session));
         }

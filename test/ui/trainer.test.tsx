@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
 import { compileModel } from '../../src/floor/model';
-import { otherRuleSpecs } from '../../src/report/debrief';
+import { sessionComparison } from '../../src/cli/commands/trainer';
 import { Trainer } from '../../src/ui/Trainer';
 import { TrainerSession, type Seat } from '../../src/ui/session';
 
@@ -14,12 +14,15 @@ const model = compileModel(scenario, ruleOrThrow(scenario.rule));
 
 const KEYS = { left: '\u001B[D', right: '\u001B[C', escape: '\u001B' };
 // eslint-disable-next-line no-control-regex
+/** the screen with all white space (line ends too) as one space: for bars that wrap */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
 const plain = (s: string | undefined) => (s ?? '').replace(/\u001B\[[0-9;]*m/g, '');
 
-function mount(seat: Seat, options: { debriefFile?: string } = {}) {
-  const session = new TrainerSession(model, 'ui', 0, seat);
+function mount(seats: Seat | Seat[], options: { debriefFile?: string; columns?: number } = {}) {
+  const session = new TrainerSession(model, 'ui', 0, seats);
   let quit = false;
-  const app = render(<Trainer session={session} otherRules={otherRuleSpecs('consensus')} color={false} {...options} onQuit={() => (quit = true)} />);
+  const comparison = sessionComparison(session);
+  const app = render(<Trainer session={session} comparison={comparison} color={false} {...options} onQuit={() => (quit = true)} />);
   const frame = () => plain(app.lastFrame());
   /** types a key and waits until the screen shows `expected` */
   const press = async (key: string, expected?: string | RegExp) => {
@@ -40,126 +43,176 @@ async function until(ok: () => boolean, message: () => string): Promise<void> {
 afterEach(() => cleanup());
 
 describe('trainer screen', () => {
-  it('shows the agenda, the clock, the state, the participants by bloc, the observers and the next moves', async () => {
+  it('shows the header, the blocs by name, the observers and the moves, every kind with its own key', async () => {
     const { frame } = mount({ kind: 'chair' });
     await until(() => frame().includes('Your move as Chair'), frame);
     const f = frame();
-    expect(f).toContain('Small plenary (test)');
-    expect(f).toContain('You chair the meeting · rule: Consensus (consensus) · run 0, seed "ui"');
-    expect(f).toContain('Item: Sanction or plan');
-    expect(f).toContain("Clock [................] 0 h used, 8 h left of the item's 8 h · session 12 h, other items 3 h");
-    expect(f).toContain('State: Chair to move (chairToMove) · on the floor: nothing yet');
-    expect(f).toMatch(/nordic\s+· North\*\s+· East/);
-    expect(f).toMatch(/no bloc\s+· South\s+· Subject\n/);
-    expect(f).toContain('Watchdog presses nordic toward support on sanction (0.5)');
-    expect(f).toContain('[1] table "Sanction"');
-    expect(f).toContain('[4] close the item without a decision');
-    expect(f).toContain('space step · p play (2/s, +/-) · b back · ? help · q quit');
+    expect(f).toContain('Small plenary (test) — Sanction or plan');
+    expect(f).toContain('You chair the meeting · Turn: the Chair\'s move · rule: Consensus · run 0, seed "ui"');
+    expect(f).toContain("Clock [............] 0 h used, 8 h left of the item's 8 h");
+    expect(f).toContain('State: Chair to move · on the floor: nothing yet');
+    expect(f).toContain('Tally: nothing tabled yet');
+    expect(f).toMatch(/Nordic bloc\s+✓ {2}0 ○ {2}0 – {2}0 ✗ {2}0 · {2}2/);
+    expect(f).toContain('Observer Watchdog presses Nordic bloc toward support');
+    expect(flat(f)).toContain('Chair: [t] table  (c) call for consensus  (v) vote  (o) consult  (n) concession  [d] defer  [x] close'.replace(/\s+/g, ' '));
+    expect(f).toContain('Nothing has happened yet. Your move as Chair: the keys are below.');
+    expect(f).not.toContain('Press space');
+    expect(f).toContain('space step · p play (2/s, +/-) · u back · l list · Tab debrief · ? help · q quit');
   });
 
-  it('lets the chair drive the meeting to an outcome and shows the debrief', async () => {
+  it('lets the chair drive the meeting to an outcome with mnemonic keys, then shows the debrief', async () => {
     const { press, frame, session } = mount({ kind: 'chair' });
     await until(() => frame().includes('Your move as Chair'), frame);
+    await press('t', 'Table which option? [1] Sanction  [2] Work plan');
     await press('1', 'The Chair (South) tables: Sanction.');
-    expect(frame()).toContain('The floor states positions on the option.');
+    expect(frame()).toContain('Next: the floor states positions on the option.');
+    expect(frame()).toContain('Tally: positions on "Sanction" not stated yet');
     await press(' ', 'The floor on "Sanction": 3 support, 0 accept, 0 abstain, 1 object. Objecting: Subject.');
-    expect(frame()).toContain('Those who decide: ✓ 3 support  ○ 0 accept  – 0 abstain  ✗ 1 object');
-    expect(frame()).toContain('[1] call for consensus');
-    expect(frame()).toContain('[2] defer the item');
-    await press('1', 'The call for consensus fails: 1 formal objection');
-    expect(frame()).toContain('State: Objection stands (objected)');
-    expect(frame()).toContain("[3] offer a concession: Phased sanction (+2 h)");
-    expect(frame()).toContain('[2] open consultations (+2 h)');
-    expect(frame()).toContain("[1] table \"Work plan\"");
-    await press('3', 'The Chair (South) opens consultations and offers a concession.');
-    expect(frame()).toContain('A consultation round: delegations may move.');
+    expect(frame()).toContain('Tally: ✓ 3 support  ○ 0 accept  – 0 abstain  ✗ 1 object');
+    expect(frame()).toContain('Objecting now (1): Subject.');
+    expect(flat(frame())).toContain('Chair: (t) table  [c] call for consensus  (v) vote  (o) consult  (n) concession  [d] defer  (x) close'.replace(/\s+/g, ' '));
+    await press('o', 'Not allowed now: consult (there is no objection to consult on).');
+    await press('c', 'The call for consensus fails: 1 formal objection');
+    expect(frame()).toContain('State: Objection stands');
+    expect(frame()).toContain('last call: consensus failed');
+    expect(flat(frame())).toContain('[t] table  (c) call for consensus  (v) vote  [o] consult  [n] concession  [d] defer  [x] close'.replace(/\s+/g, ' '));
+    await press('n', 'The Chair (South) opens consultations and offers a concession.');
+    expect(frame()).toContain('Next: a consultation round; delegations may move.');
     await press(' ', 'Consultations, round 1 — concession offered: Phased sanction.');
     expect(frame()).toContain('Moves: Subject object → accept (after the concession).');
-    expect(frame()).toContain('[1] call for consensus');
-    await press('1', 'Debrief — Small plenary (test)');
+    await press('c', 'Debrief — Small plenary (test)');
     expect(session.done).toBe(true);
     const f = frame();
-    expect(f).toContain('Outcome: Sanction, adopted by consensus, after 3 h of 8 h.');
+    expect(f).toContain('Your run: Sanction, adopted by consensus, after 3 h of 8 h.');
+    expect(f).toContain('- The simulated chair (same run, same rule Consensus): Sanction, adopted by consensus, after 3 h.');
+    expect(f).toMatch(/ Consensus \(in force\)\s+Sanction, adopted by consensus · 3 h/);
     expect(f).toContain('Sanction: tabled at 0 h; 1 failed call (1 objection), then adopted by consensus at 3 h.');
-    expect(f).toContain('Work plan: never tabled: another option was adopted at 3 h');
-    expect(f).toContain('Who objected when (2 calls), your decisions: 4, moves in consultations: 1');
     expect(f).toMatch(/1 h\s+Sanction: consensus failed — Subject/);
-    expect(f).toContain('Press r to see the same run (same seed and run index) under another rule.');
-    expect(f).toContain('r other rule · b back a step · d run screen · ? help · q quit');
+    expect(f).toContain('r next rule · Tab run screen · u back a step · ? help · q quit');
   });
 
-  it('shows the same run under other rules in the debrief, one key per rule', async () => {
+  it('after tabling a new option the tally does not show the last call on the old one', async () => {
+    const { press, frame } = mount({ kind: 'chair' });
+    await until(() => frame().includes('Your move as Chair'), frame);
+    await press('t', 'Table which option?');
+    await press('1', 'tables: Sanction');
+    await press(' ', 'The floor on "Sanction"');
+    await press('c', 'last call: consensus failed');
+    await press('t', 'The Chair (South) tables: Work plan.');
+    expect(frame()).not.toContain('last call');
+    await press(' ', 'The floor on "Work plan"');
+    expect(frame()).not.toContain('last call');
+  });
+
+  it('shows the same run under every rule in the debrief, r for the details of the next', async () => {
     const { press, frame, session } = mount({ kind: 'chair' });
     await until(() => frame().includes('Your move as Chair'), frame);
-    // close at once: the status quo stands
-    await press('4', 'Debrief');
+    await press('x', 'Debrief');
     expect(session.done).toBe(true);
-    expect(frame()).toContain('Outcome: No decision (status quo: Nothing), after 0 h of 8 h.');
-    await press('r', 'Same run under Consensus minus the party concerned (consensus-minus-subject):');
+    expect(flat(frame())).toContain('Your run: No decision: the Chair closed the item with 2 options never tabled (the status quo, Nothing, stands), after 0 h of 8 h.');
+    expect(frame()).toContain('- A different outcome from the simulated chair: your decisions changed the result.');
+    await press('r', 'Same run under Consensus (consensus): decisive: none');
+    await press('r', 'Same run under Consensus minus the party concerned (consensus-minus-subject)');
     expect(frame()).toContain('Sanction: consensus passes');
-    await press('r', 'Same run under Consensus minus 2 (consensus-minus-n:2)');
-    await press('r', 'Same run under Qualified majority');
-    expect(frame()).toMatch(/Sanction: vote passes/);
   });
 
-  it('lets a delegation answer when the floor is asked', async () => {
+  it('a delegation answers with y a s b and sees what its objection would do first', async () => {
     const { press, frame, session } = mount({ kind: 'member', member: model.ids.indexOf('subj') });
     await until(() => frame().includes('You speak for Subject'), frame);
-    expect(frame()).toContain('The simulated Chair will: table "Sanction"');
-    await press(' ', 'Your answer on "Sanction" (the floor states positions):');
-    expect(frame()).toContain("Your brief (the scenario's odds for Subject): object 100%.");
-    expect(frame()).toContain('[1] ✓ support   [2] ○ accept   [3] – abstain   [4] ✗ object');
-    expect(frame()).toMatch(/»· Subject/);
-    // stepping is refused until the trainee answers
-    await press(' ', 'Your answer: press 1 support, 2 accept, 3 abstain or 4 object.');
+    expect(frame()).toContain('Next: the simulated Chair will table "Sanction"');
+    await press(' ', 'Subject, your answer on "Sanction" (the floor states positions). Brief: object 100%.');
+    expect(frame()).toContain('Subject: [y] ✓ support  [a] ○ accept  [s] – abstain  [b] ✗ object');
+    expect(flat(frame())).toContain('If you object: under Consensus your objection alone blocks "Sanction" (even if everyone else supports).');
+    // stepping and chair keys are refused until the trainee answers
+    await press(' ', "Subject's answer first: press y support, a accept, s abstain or b object.");
+    await press('c', '"call for consensus" is a move of the Chair; you are Subject.');
     expect(session.awaiting).toBe('answer');
-    await press('2', 'You (Subject) answer: accept.');
+    await press('a', 'You (Subject) answer: accept.');
     expect(frame()).toContain('The floor on "Sanction": 3 support, 1 accept, 0 abstain, 0 object.');
-    expect(frame()).toMatch(/»○ Subject/);
-    expect(frame()).toContain('The simulated Chair will: call for consensus');
+    expect(frame()).toContain('Next: the simulated Chair will call for consensus');
     await press(' ', 'Debrief');
-    expect(frame()).toContain('Outcome: Sanction, adopted by consensus, after 1 h of 8 h.');
+    expect(frame()).toContain('Your run: Sanction, adopted by consensus, after 1 h of 8 h.');
     expect(frame()).toContain('your decisions: 1');
+  });
+
+  it('an observer seat presses delegations and never decides', async () => {
+    const { press, frame, session } = mount({ kind: 'member', member: model.ids.indexOf('watch') });
+    await until(() => frame().includes('You observe for Watchdog (observers press, they do not decide)'), frame);
+    await press('y', 'Observers do not decide: Watchdog cannot support. Press w to press delegations.');
+    await press('w', 'Nothing is on the floor to press for yet.');
+    await press(' ', 'tables: Sanction');
+    await press(' ', 'The floor on "Sanction"');
+    await press('w', 'Press whom? [1] Subject  [2] Nordic bloc');
+    await press('1', 'Press Subject toward which stance? [y] support  [a] accept  [s] abstain');
+    await press('a', 'You press Subject toward accept: it acts in the next consultation rounds on this option.');
+    expect(session.steps.at(-1)!.press).toEqual({ by: model.ids.indexOf('watch'), on: [model.ids.indexOf('subj')], toward: 1, option: 0 });
+    expect(frame()).toContain('Watchdog presses Subject toward accept on "Sanction" (from the next consultation round).');
+  });
+
+  it('hot-seat: two trainees on one terminal, the screen says whose turn it is', async () => {
+    const { press, frame, session } = mount([{ kind: 'chair' }, { kind: 'member', member: model.ids.indexOf('subj') }]);
+    await until(() => frame().includes('Seats: the Chair, Subject · Turn: the Chair\'s move'), frame);
+    await press('y', "Not the floor's turn: the Chair moves next.");
+    await press('t', 'Table which option?');
+    await press('1', "Turn: Subject's answer");
+    await press('c', "Not the Chair's turn: waiting for Subject's answer.");
+    await press('b', 'You (Subject) answer: object.');
+    expect(frame()).toContain("Turn: the Chair's move");
+    expect(session.timeline.map((t) => t.decision)).toEqual(['you (the Chair): table "Sanction"', 'you (Subject): object on "Sanction"']);
   });
 
   it('goes back a step by replaying the run, keeping earlier decisions', async () => {
     const { press, frame, session } = mount({ kind: 'chair' });
     await until(() => frame().includes('Your move as Chair'), frame);
+    await press('t');
     await press('1', 'tables: Sanction');
     await press(' ', 'The floor on "Sanction"');
     const before = frame();
-    await press('2', 'Outcome: Deferred (time ran out), after 1 h of 8 h.');
+    await press('d', "Your run: Deferred by the Chair, with 7 h of the item's 8 h left, after 1 h of 8 h.");
     expect(session.done).toBe(true);
-    await press('b', 'State: Positions stated (positionsStated)');
+    await press('u', 'State: Positions stated');
     expect(session.done).toBe(false);
     expect(frame()).toBe(before);
-    await press(KEYS.left, 'State: Floor states positions (floor)');
+    await press(KEYS.left, 'State: Floor states positions');
     expect(session.steps).toEqual([{ chairMove: { type: 'TABLE', option: 0 } }]);
-    await press('b', 'Nothing has happened yet.');
-    await press('b', 'Already at the start of the run.');
+    await press('u', 'Nothing has happened yet.');
+    await press('u', 'Already at the start of the run.');
   });
 
-  it('opens and closes the help overlay, and refuses choices that are not offered', async () => {
+  it('opens and closes the help, lists everyone by name, and refuses moves that are not the seat\'s', async () => {
     const { press, frame } = mount({ kind: 'none' });
     await until(() => frame().includes('Replay (simulated chair)'), frame);
-    await press('1', 'This is a replay: the chair and the floor are simulated; step with space.');
+    expect(frame()).toContain('Nothing has happened yet. Press space to take the first step.');
+    await press('t', '"table" is a move of the Chair; in a replay the Chair is simulated (space steps).');
+    await press('1', 'Numbers pick from a list: t to table an option.');
     await press('?', 'rounds left, options not yet tabled');
-    expect(frame()).toContain('✓ support   ○ accept   – abstain   ✗ object   · undecided');
+    expect(frame()).toContain('✓ support   ○ accept   – abstain   ✗ object');
     await press('x', 'What just happened:');
+    await press('l', 'Everyone by name (page 1 of 1');
+    expect(frame()).toMatch(/· North\*/);
+    expect(frame()).toMatch(/· \(Watchdog\)/);
+    await press('l', 'Blocs (');
     await press(KEYS.right, 'The Chair (South) tables: Sanction.');
   });
 
-  it('plays and pauses; play stops where the trainee must decide', async () => {
+  it('plays and pauses; play stops where the trainee must decide, and then says so', async () => {
     const { press, frame, session } = mount({ kind: 'member', member: model.ids.indexOf('subj') });
     await until(() => frame().includes('You speak for Subject'), frame);
     await press('+', 'play (4/s');
     await press('+', 'play (8/s');
     await press('p', '▶ playing');
-    await until(() => frame().includes('Your answer on "Sanction"'), frame);
+    await until(() => frame().includes('Subject, your answer on "Sanction"'), frame);
     expect(session.awaiting).toBe('answer');
-    expect(frame()).toContain('The Chair (South) tables: Sanction.');
-    await press('p', 'p play (8/s');
     expect(frame()).not.toContain('▶ playing');
+  });
+
+  it('keeps the header and the moves on screen at 80×24 (the log gives way)', async () => {
+    const { press, frame } = mount({ kind: 'chair' }, { columns: 80 });
+    await until(() => frame().includes('Your move as Chair'), frame);
+    await press('t');
+    await press('1', 'tables: Sanction');
+    await press(' ', 'The floor on "Sanction"');
+    for (const line of frame().split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 
   it('quits with q', async () => {
@@ -169,4 +222,3 @@ describe('trainer screen', () => {
     await until(quit, () => 'did not quit');
   });
 });
-

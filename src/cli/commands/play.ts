@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { didYouMean } from '../../common/suggest';
+import { Interrupted } from '../../common/errors';
 import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { formatParser, parseCount, parseSeed } from '../options';
@@ -16,26 +17,33 @@ function parseMachine(text: string): MachineName {
   throw new InvalidArgumentError(`unknown machine "${text}" (allowed: ${MACHINES.join(', ')}).${didYouMean(text, MACHINES)}`.replace(/\.$/, ''));
 }
 
+/** Writes the debrief to --debrief FILE (atomically), or says how to get one. */
+async function writeDebrief(io: CliIO, markdown: string, file: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (file) {
+    await io.emit(markdown, { out: file, inputs });
+    io.err(`Debrief written to ${file}.`);
+  } else io.err('(plenary play --debrief FILE writes the debrief as Markdown.)');
+}
+
 export function registerTrainer(program: Command, io: CliIO): void {
   program
     .command('play')
-    .description('trainer mode: step through one run in the terminal, take a seat (the chair or a delegation), then a debrief')
+    .description('trainer mode: step through one run in the terminal, take a seat (the chair, a delegation, an observer; several for a hot-seat), then a debrief')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
-    .option('-a, --as <seat>', 'your seat: "chair" or a participant id (e.g. zimbabwe)', 'chair')
+    .option('-a, --as <seats>', 'your seat: "chair" or a participant or observer id (e.g. zimbabwe); several separated by commas take turns on one terminal', 'chair')
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
     .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
     .option('-r, --rule <rule>', 'override the rule in force')
-    .option('--debrief <file>', 'write the debrief as Markdown when you quit (atomically)')
-    .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair --rule qualified-majority:2/3')
-    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string }) => {
+    .option('--debrief <file>', 'write the debrief as Markdown when you quit or press Ctrl-C (atomically)')
+    .option('--present', 'presenter mode: fewer, bigger, high-contrast elements for a projector')
+    .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair,zimbabwe,eu          three trainees on one terminal\n  plenary play --as csc                        an observer seat: press delegations\n  plenary play --as chair --rule qualified-majority:2/3 --present')
+    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string; present?: boolean }) => {
       const inputs = scenario ? [scenario] : [];
       if (opts.debrief) checkOutPath(opts.debrief, inputs);
       const { playCommand } = await import('./trainer');
-      const text = await playCommand({ scenario, as: opts.as, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief });
-      if (opts.debrief) {
-        await io.emit(text, { out: opts.debrief, inputs });
-        io.err(`Debrief written to ${opts.debrief}.`);
-      } else io.err('(plenary play --debrief FILE writes the debrief as Markdown.)');
+      const { markdown, ending } = await playCommand({ scenario, as: opts.as, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief, present: opts.present === true });
+      await writeDebrief(io, markdown, opts.debrief, inputs);
+      if (ending === 'interrupted') throw new Interrupted();
     });
 
   program
@@ -45,10 +53,16 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
     .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
     .option('-r, --rule <rule>', 'override the rule in force')
-    .addHelpText('after', '\nExamples:\n  plenary replay --run 173\n  plenary replay --seed 42 --run 5 --rule consensus-minus-subject')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string }) => {
+    .option('--debrief <file>', 'write the debrief as Markdown when you quit or press Ctrl-C (atomically)')
+    .option('--present', 'presenter mode: fewer, bigger, high-contrast elements for a projector')
+    .addHelpText('after', '\nExamples:\n  plenary replay --run 173\n  plenary replay --seed 42 --run 5 --rule consensus-minus-subject --debrief run5.md')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; debrief?: string; present?: boolean }) => {
+      const inputs = scenario ? [scenario] : [];
+      if (opts.debrief) checkOutPath(opts.debrief, inputs);
       const { playCommand } = await import('./trainer');
-      await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule });
+      const { markdown, ending } = await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief, present: opts.present === true });
+      if (opts.debrief) await writeDebrief(io, markdown, opts.debrief, inputs);
+      if (ending === 'interrupted') throw new Interrupted();
     });
 
   program

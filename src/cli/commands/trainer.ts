@@ -5,8 +5,9 @@ import { didYouMean } from '../../common/suggest';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
 import { compileModel } from '../../floor/model';
-import { alternativeRun, debriefMarkdown, otherRuleSpecs } from '../../report/debrief';
-import { TrainerSession, type Seat } from '../../ui/session';
+import { comparisonRuns, debriefMarkdown } from '../../report/debrief';
+import { sameSeat, TrainerSession, type Seat } from '../../ui/session';
+import type { Comparison } from '../../ui/screen';
 import { mermaid, PROCEDURE_STATE_TITLES } from '../../procedure/diagram';
 import { procedureMachine } from '../../procedure/machine';
 import { stanceMachine } from '../../floor/stanceMachine';
@@ -20,22 +21,34 @@ export interface PlayOptions {
   readonly rule?: string;
 }
 
-/** The session a trainee starts with; bad scenario, rule or seat → UserError. */
+/** The session a trainee starts with; bad scenario, rule or seat → UserError. `as` may name several seats (hot-seat). */
 export function prepareSession(options: PlayOptions): TrainerSession {
   const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const model = compileModel(scenario, rule);
-  let seat: Seat = { kind: 'none' };
-  if (options.as === 'chair') seat = { kind: 'chair' };
-  else if (options.as !== undefined) {
-    const member = model.ids.indexOf(options.as);
-    if (member < 0) {
-      const ids = scenario.participants.filter((p) => p.role === 'participant').map((p) => p.id);
-      throw new UserError(`--as ${options.as}: not a participant of scenario "${scenario.id}"; use "chair" or a participant id (e.g. ${ids.slice(0, 4).join(', ')}).${didYouMean(options.as, [...model.ids, 'chair'])}`);
+  const seats = options.as === undefined ? [] : parseSeats(options.as, model.ids, scenario.id, scenario.participants.filter((p) => p.role === 'participant').map((p) => p.id));
+  return new TrainerSession(model, options.seed, options.run, seats);
+}
+
+/** "chair,zimbabwe,eu" → seats; an unknown id or a seat named twice → UserError (with the ids to choose from). */
+export function parseSeats(text: string, ids: readonly string[], scenarioId: string, participantIds: readonly string[]): Seat[] {
+  const seats: Seat[] = [];
+  for (const raw of text.split(',')) {
+    const id = raw.trim();
+    if (id === '') throw new UserError(`--as ${text}: an empty seat; name seats separated by commas, e.g. --as chair,zimbabwe`);
+    let seat: Seat;
+    if (id === 'chair') seat = { kind: 'chair' };
+    else {
+      const member = ids.indexOf(id);
+      if (member < 0) {
+        throw new UserError(`--as ${id}: not a participant of scenario "${scenarioId}"; use "chair" or a participant id (e.g. ${participantIds.slice(0, 4).join(', ')}).${didYouMean(id, [...ids, 'chair'])}`);
+      }
+      seat = { kind: 'member', member };
     }
-    seat = { kind: 'member', member };
+    if (seats.some((x) => sameSeat(x, seat))) throw new UserError(`--as ${text}: the seat "${id}" is named twice`);
+    seats.push(seat);
   }
-  return new TrainerSession(model, options.seed, options.run, seat);
+  return seats;
 }
 
 /** Why the trainer cannot run here, or undefined when stdin and stdout are terminals. */
@@ -46,28 +59,36 @@ export function terminalProblem(options: PlayOptions, stdinTTY: boolean, stdoutT
   return `the trainer needs an interactive terminal (${!stdinTTY ? 'stdin' : 'stdout'} is not a terminal). To read the same run as text: plenary trace${scenario} --seed ${JSON.stringify(options.seed)} --run ${options.run}${rule}`;
 }
 
-/** The Markdown debrief of a session, with the same run under every other rule (and with everyone simulated). */
-export function sessionDebriefMarkdown(session: TrainerSession): string {
-  const scenario = session.model.scenario;
-  const alternatives = [
-    ...(session.seat.kind === 'none' ? [] : [alternativeRun(scenario, session.model.rule.spec, session.seed, session.runIndex, `${session.model.rule.title}, everyone simulated`)]),
-    ...otherRuleSpecs(session.model.rule.spec).map((spec) => alternativeRun(scenario, spec, session.seed, session.runIndex)),
-  ];
-  return debriefMarkdown(session.debrief(alternatives));
+/** The runs a session's debrief compares with: the simulated chair on the same run and rule, every rule. */
+export function sessionComparison(session: TrainerSession): Comparison {
+  const { simulated, rules } = comparisonRuns(session.model.scenario, session.model.rule.spec, session.seed, session.runIndex);
+  return { simulated, rules };
 }
 
-/** Runs the trainer on the terminal; returns the Markdown debrief once the trainee quits. */
-export async function playCommand(options: PlayOptions & { readonly debriefFile?: string }): Promise<string> {
+/** The Markdown debrief of a session, with the simulated chair's run and the same run under every rule. */
+export function sessionDebriefMarkdown(session: TrainerSession, comparison: Comparison = sessionComparison(session)): string {
+  return debriefMarkdown(session.debrief(comparison.rules, comparison.simulated));
+}
+
+export interface PlayResult {
+  readonly markdown: string;
+  readonly ending: 'quit' | 'interrupted';
+}
+
+/** Runs the trainer on the terminal; returns the Markdown debrief once the trainee quits (or pressed Ctrl-C). */
+export async function playCommand(options: PlayOptions & { readonly debriefFile?: string; readonly present?: boolean }): Promise<PlayResult> {
   const session = prepareSession(options);
   const problem = terminalProblem(options, process.stdin.isTTY === true, process.stdout.isTTY === true);
   if (problem) throw new UserError(problem);
   // ink draws only the final frame when it believes it runs under CI (the is-in-ci check, made when ink is first
   // loaded). The trainer is interactive by definition and we know both ends are terminals, so draw live.
   for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
+  // the debrief's comparison runs are simulated here, by the caller, before the screen opens
+  const comparison = sessionComparison(session);
   const { launchTrainer } = await import('../../ui/launch');
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  await launchTrainer(session, { otherRules: otherRuleSpecs(session.model.rule.spec), color: !noColor, ...(options.debriefFile ? { debriefFile: options.debriefFile } : {}) });
-  return sessionDebriefMarkdown(session);
+  const ending = await launchTrainer(session, { comparison, color: !noColor, present: options.present === true, ...(options.debriefFile ? { debriefFile: options.debriefFile } : {}) });
+  return { markdown: sessionDebriefMarkdown(session, comparison), ending };
 }
 
 /** `plenary diagram`: Mermaid text of the procedure or the participant (stance) machine. */
