@@ -81,7 +81,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts the CLI in a tmux window of the given size; the shell keeps the window after it exits. */
 function terminal(name: string, args: string[], columns = 120, rows = 40) {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+  // a new session can race with the server exiting after the previous test closed the last one: try again (5 times)
+  let started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+  for (let i = 0; i < 5 && started.status !== 0 && /server exited/.test(started.stderr); i++) {
+    spawnSync('sleep', ['0.2']);
+    started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+  }
   if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`);
   const screen = () => tmux('capture-pane', '-p', '-t', name).stdout;
   return {
