@@ -6,6 +6,7 @@ import { histogram, HOURS_SCALE, type Tallies } from './accumulator';
 import type { Model } from '../floor/model';
 import { round3, round6, wilson } from './statistics';
 import { citeRule, type RuleCitation } from '../rules/citation';
+import type { AssumptionSummary, Stamp, UncertaintySummary } from './reportExtras';
 
 export interface OutcomeShare {
   readonly outcome: string;
@@ -44,6 +45,13 @@ export interface Summary {
   readonly rounds: { readonly mean: number; readonly max: number };
   readonly timeLeft: { readonly sessionHours: number; readonly meanHours: number; readonly p10: number };
   readonly agenda: readonly AgendaShare[];
+  // ---- issue 14 (filled by the uncertainty analyses and the CLI; absent in older callers) ----
+  /** a scenario with uncertain inputs: the two intervals per outcome */
+  readonly uncertainty?: UncertaintySummary;
+  /** how much of the result rests on assumptions, and the inputs behind it */
+  readonly assumptions?: AssumptionSummary;
+  /** reproduction stamp */
+  readonly provenance?: Stamp;
 }
 
 export function outcomeLabel(model: Model, outcome: string): string {

@@ -12,7 +12,10 @@ import { normalize } from './normalize';
 import { showWarning } from '../common/warnings';
 import { formatPath, problemsMessage, received, renderProblem, type Problem } from './problems';
 import { SCENARIO_RULES } from './checks';
-import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument } from './schema';
+import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument, type UncertainScenarioDocument } from './schema';
+import { inputSites, pointDocument } from './inputs';
+import { defaultParameters } from './parameters';
+import { DISTRIBUTION_HINT } from './uncertain';
 import { locate, locateKey, parseYaml, readText, type YamlSource } from './source';
 import type { Scenario } from './types';
 
@@ -69,9 +72,10 @@ function originOf(source: YamlSource, roster?: { layers: readonly RosterLayer[] 
 function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
   let node: unknown = schema;
   const unwrap = (n: unknown): unknown => {
-    let cur = n as { def?: { type?: string; innerType?: unknown; element?: unknown; valueType?: unknown } };
-    while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'nullable' || cur.def.type === 'prefault')) {
-      cur = cur.def.innerType as typeof cur;
+    let cur = n as { def?: { type?: string; innerType?: unknown; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'nullable' || cur.def.type === 'prefault' || cur.def.type === 'union')) {
+      // a union (number-or-distribution, stance mix): its first option with fields
+      cur = (cur.def.type === 'union' ? (cur.def.options?.find((o) => (o as { shape?: unknown }).shape) ?? cur.def.options?.[0]) : cur.def.innerType) as typeof cur;
     }
     return cur;
   };
@@ -95,9 +99,35 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   return cur;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A number-or-distribution field (src/scenario/uncertain.ts) fails as a union; report the branch the value was meant
+ * for: the number's own problem for a non-object, else the distribution it names, else what is allowed.
+ */
+function unionIssues(issue: Issue, data: unknown): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const path = issue.path as Path;
+  const value = valueAt(data, path);
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const branches = issue.errors.map((branch) => branch.map((i) => ({ ...i, path: [...path, ...i.path] }) as Issue));
+  if (!isObject) return unionIssues(branches[0][0] ?? issue, data).concat(branches[0].slice(1));
+  // object values: leave out branches that wanted another type altogether
+  const candidates = branches.filter((b) => !(b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === path.length));
+  const flat = candidates.map((b) => b.flatMap((i) => unionIssues(i, data)));
+  const clean = flat.filter((b) => !b.some((i) => i.code === 'unrecognized_keys' && i.path.length === path.length));
+  const pool = clean.length > 0 ? clean : flat;
+  if (pool.length === 0) return [issue];
+  if (clean.length === 0 && isDistributionLike(value)) return [{ ...issue, message: `not a known distribution (${Object.keys(value as object).join(', ')}); ${DISTRIBUTION_HINT}` } as Issue];
+  return pool.reduce((best, b) => (b.length < best.length ? b : best));
+}
+
+/** An object that is not a stance mix: meant as a distribution. */
+const isDistributionLike = (value: unknown): boolean => !['support', 'accept', 'abstain', 'object', 'source'].some((k) => k in (value as object));
+
 function shapeProblems(schema: z.ZodType, error: z.ZodError, data: unknown, origin: Origin): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap((i) => unionIssues(i as Issue, data))) {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') {
       const known = keysAt(schema, path);
@@ -240,10 +270,12 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
     }
     return { errors: problems, warnings: [] };
   }
-  const doc: ScenarioDocument = parsed.data;
+  const written: UncertainScenarioDocument = parsed.data;
+  const doc: ScenarioDocument = pointDocument(written);
   const { errors, warnings } = checkMeaning(doc, origin);
   if (errors.length > 0) return { errors, warnings };
-  return { scenario: normalize(doc, file), errors, warnings };
+  const parameters = defaultParameters();
+  return { scenario: normalize(doc, file, { parameters, inputs: inputSites(written, parameters) }), errors, warnings };
 }
 
 /** The named cross-field rules (src/scenario/checks.ts), located. */
@@ -287,7 +319,7 @@ function withoutMisshapenFields(input: unknown, error: z.ZodError): { doc: Scena
       }
     }
     const again = scenarioSchema.safeParse(data);
-    if (again.success) return { doc: again.data, removed };
+    if (again.success) return { doc: pointDocument(again.data), removed };
     issues = again.error.issues;
   }
   return undefined;

@@ -1,7 +1,9 @@
 /** Resolves defaults: participant value, else its blocs' defaults (in its order), else scenario defaults, else the model's. */
 import { blocMembership } from './checks';
 import type { DimensionPositionDocument, ScenarioDocument, StanceDistributionDocument } from './schema';
-import type { Bloc, DimensionPosition, Participant, Scenario, StanceVector } from './types';
+import type { Bloc, DimensionPosition, ModelParameters, Participant, Scenario, StanceVector } from './types';
+import type { InputSite } from './inputs';
+import { BUILT_IN_PARAMETERS, type GlobalParameters } from './parameters';
 
 /** When nothing is said about a participant's stance on an option: it states no position (abstains). */
 export const UNSTATED_STANCE: StanceVector = [0, 0, 1, 0];
@@ -12,7 +14,33 @@ function toVector(d: StanceDistributionDocument): StanceVector {
   return sum > 0 ? [raw[0] / sum, raw[1] / sum, raw[2] / sum, raw[3] / sum] : UNSTATED_STANCE;
 }
 
-export function normalize(doc: ScenarioDocument, file?: string): Scenario {
+export interface NormalizeOptions {
+  /** global model parameters for what `model:` does not set (default: the built-in values) */
+  readonly parameters?: GlobalParameters;
+  /** the input sites of the document as written (kept for reports; default: none) */
+  readonly inputs?: readonly InputSite[];
+}
+
+/** The model parameters: the scenario's own, else the global parameters' (their sources are on the input sites). */
+function resolveModel(doc: ScenarioDocument, parameters: GlobalParameters): ModelParameters {
+  const m = doc.model;
+  return {
+    ...(m.name !== undefined ? { name: m.name } : {}),
+    resistance: m.resistance ?? parameters.resistance,
+    pressureEffect: m.pressureEffect ?? parameters.pressureEffect,
+    cohesion: m.cohesion ?? parameters.cohesion,
+    salience: m.salience ?? parameters.salience,
+    flexibility: m.flexibility ?? parameters.flexibility,
+    vetoCost: m.vetoCost ?? parameters.vetoCost,
+    positionNoise: m.positionNoise ?? parameters.positionNoise,
+    indifference: m.indifference ?? parameters.indifference,
+    convergence: m.convergence ?? parameters.convergence,
+  };
+}
+
+export function normalize(doc: ScenarioDocument, file?: string, options: NormalizeOptions = {}): Scenario {
+  const parameters = options.parameters ?? BUILT_IN_PARAMETERS;
+  const model = resolveModel(doc, parameters);
   const membership = blocMembership(doc);
   const blocById = new Map(doc.blocs.map((b) => [b.id, b]));
   const blocs: Bloc[] = doc.blocs.map((b) => ({
@@ -20,7 +48,8 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
     name: b.name,
     members: membership.get(b.id) ?? [],
     ...(b.leader !== undefined ? { leader: b.leader } : {}),
-    cohesion: b.cohesion ?? doc.model.cohesion,
+    cohesion: b.cohesion ?? model.cohesion,
+    ...(b.source !== undefined ? { source: b.source } : {}),
   }));
   const participants: Participant[] = doc.participants.map((p) => {
     const order = [...p.blocs, ...doc.blocs.filter((b) => !p.blocs.includes(b.id) && (membership.get(b.id) ?? []).includes(p.id)).map((b) => b.id)];
@@ -41,7 +70,7 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
     for (const layer of [...[...layers].reverse(), p]) for (const [d, at] of Object.entries(layer.positions ?? {})) placed[d] = at;
     const placedSaliences = Object.values(placed).flatMap((at) => (at.salience === undefined ? [] : [at.salience / 100]));
     // placed on the issue without an item salience of its own: the issue matters to it as much as its most salient dimension
-    const salience = ownSalience ?? (placedSaliences.length > 0 ? Math.max(...placedSaliences) : doc.model.salience);
+    const salience = ownSalience ?? (placedSaliences.length > 0 ? Math.max(...placedSaliences) : model.salience);
     const positions: Record<string, DimensionPosition> = {};
     for (const [d, at] of Object.entries(placed)) {
       positions[d] = { position: at.position, salience: at.salience !== undefined ? at.salience / 100 : salience, clout: at.clout ?? weight };
@@ -53,11 +82,12 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
       blocs: order,
       weight,
       salience,
-      flexibility: pick('flexibility') ?? doc.model.flexibility,
+      flexibility: pick('flexibility') ?? model.flexibility,
       present: p.present,
       stances,
       statedStances,
       positions,
+      ...(p.source !== undefined ? { source: p.source } : {}),
     };
   });
   const { procedure: proc } = doc;
@@ -75,7 +105,7 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
       maxRoundsPerOption: proc.maxRoundsPerOption,
       fallbackToNextOption: proc.fallbackToNextOption,
     },
-    model: doc.model,
+    model,
     dimensions: doc.dimensions.map((d) => ({ id: d.id, name: d.name })),
     participants,
     blocs,
@@ -86,10 +116,15 @@ export function normalize(doc: ScenarioDocument, file?: string): Scenario {
       tabled: o.tabled,
       concessions: o.concessions.map((c) => ({ id: c.id, name: c.name, offeredAtRound: c.offeredAtRound, effects: c.effects })),
       positions: o.positions ?? {},
+      ...(o.source !== undefined ? { source: o.source } : {}),
     })),
     statusQuo: doc.statusQuo,
     pressure: doc.pressure,
     agenda: doc.agenda,
     ...(doc.actual !== undefined ? { actual: doc.actual } : {}),
+    inputs: options.inputs ?? [],
+    document: doc,
+    parameters,
+    ...(doc.sources !== undefined ? { sources: doc.sources } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * Shape only; the meaning (references, sums, cycles) is checked by the named rules in `rules.ts`.
  */
 import { z } from 'zod';
+import { dirichletStances, uncertain, type Point } from './uncertain';
 
 const id = z
   .string()
@@ -21,18 +22,29 @@ const probability = z.number().min(0).max(1);
 const unit = z.number().min(0).max(1);
 const hours = z.number().min(0).max(10_000);
 
+// ---- uncertain inputs (issue 14): a number, or a distribution of it (src/scenario/uncertain.ts) --------------------
+const uncertainProbability = uncertain(probability, { min: 0, max: 1 }, { probability: true });
+const uncertainUnit = uncertain(unit, { min: 0, max: 1 }, { probability: true });
+const uncertainHours = uncertain(hours, { min: 0, max: 10_000 });
+const uncertainWeight = uncertain(z.number().min(0).max(1e9), { min: 0, max: 1e9 });
+// ---- end uncertain inputs ------------------------------------------------------------------------------------------
+
 export const STANCE_KEYS = ['support', 'accept', 'abstain', 'object'] as const;
 
-export const stanceDistribution = z
+export const stanceProbabilities = z
   .object({
-    support: probability.optional(),
-    accept: probability.optional(),
-    abstain: probability.optional(),
-    object: probability.optional(),
+    support: uncertainProbability.optional(),
+    accept: uncertainProbability.optional(),
+    abstain: uncertainProbability.optional(),
+    object: uncertainProbability.optional(),
     source: source.optional(),
   })
   .strict()
-  .describe('probability of each stance on the option when it is tabled; must sum to 1 (tolerance 0.001)');
+  .describe('probability of each stance on the option when it is tabled; must sum to 1 (tolerance 0.001; with ranges, the means must)');
+
+export const stanceDistribution = z
+  .union([stanceProbabilities, dirichletStances])
+  .describe('stance probabilities (numbers or ranges), or { dirichlet: { support: 2, accept: 5, ... } } for an uncertain stance mix');
 
 const stancesByOption = z
   .record(id, stanceDistribution)
@@ -40,10 +52,12 @@ const stancesByOption = z
 
 /** A point on an issue dimension: 0..100, the scale of KTAB's spatial model and of the DEU data sets. */
 const scale = z.number().min(0).max(100);
+/** a position may be a range or distribution (issue 14) */
+const uncertainScale = uncertain(scale, { min: 0, max: 100 });
 
 export const dimensionPosition = z
   .object({
-    position: scale.describe('0..100: the outcome it wants on this dimension (its ideal point)'),
+    position: uncertainScale.describe('0..100: the outcome it wants on this dimension (its ideal point); a number or a range'),
     salience: scale.optional().describe('0..100: how much this dimension matters to it (default: 100 x its item salience)'),
     clout: z.number().min(0).max(1e9).optional().describe('its influence on this dimension, relative to the others (default: its weight)'),
     source: source.optional(),
@@ -73,9 +87,9 @@ export const participant = z
       .default('participant')
       .describe('participant decides; observer speaks but never decides'),
     blocs: z.array(id).max(100).default([]),
-    weight: z.number().min(0).max(1e9).optional().describe('weight or clout for weighted rules (default 1)'),
-    salience: unit.optional().describe('0..1: how much the item matters to it; salient actors move less'),
-    flexibility: unit.optional().describe('0..1: propensity to move toward acceptance in a consultation round'),
+    weight: uncertainWeight.optional().describe('weight or clout for weighted rules (default 1)'),
+    salience: uncertainUnit.optional().describe('0..1: how much the item matters to it; salient actors move less'),
+    flexibility: uncertainUnit.optional().describe('0..1: propensity to move toward acceptance in a consultation round'),
     stances: stancesByOption.optional(),
     positions: positionsByDimension.optional().describe('where it stands on the issue dimensions; a stance given for an option overrides what the positions imply'),
     present: z.boolean().default(true).describe('false: absent or boycotting; absent members neither block nor vote'),
@@ -86,9 +100,9 @@ export const participant = z
 
 export const participantDefaults = z
   .object({
-    weight: z.number().min(0).max(1e9).optional(),
-    salience: unit.optional(),
-    flexibility: unit.optional(),
+    weight: uncertainWeight.optional(),
+    salience: uncertainUnit.optional(),
+    flexibility: uncertainUnit.optional(),
     stances: stancesByOption.optional(),
     positions: positionsByDimension.optional(),
     source: source.optional(),
@@ -101,7 +115,7 @@ export const bloc = z
     name: text,
     members: z.array(id).max(10_000).default([]).describe('participant ids (participants may also list their blocs)'),
     leader: id.optional().describe('a member whose stance the others follow with probability `cohesion`'),
-    cohesion: unit.optional().describe('0..1: how strongly members follow the leader (default: model.cohesion)'),
+    cohesion: uncertainUnit.optional().describe('0..1: how strongly members follow the leader (default: model.cohesion)'),
     defaults: participantDefaults.optional().describe('inherited by members that do not set their own values'),
     source: source.optional(),
     note: text.optional(),
@@ -112,7 +126,7 @@ export const concessionEffect = z
   .object({
     on: z.array(id).min(1).describe('participant or bloc ids'),
     to: z.enum(STANCE_KEYS).describe('the stance they move to when the concession is offered'),
-    probability: probability.default(1),
+    probability: uncertainProbability.default(1),
     source: source.optional(),
   })
   .strict();
@@ -134,7 +148,7 @@ export const option = z
     tabled: z.boolean().default(true).describe('false: never tabled as a motion (e.g. the status quo)'),
     concessions: z.array(concession).max(50).default([]),
     positions: z
-      .record(id, scale)
+      .record(id, uncertainScale)
       .optional()
       .describe('per dimension id: where the text (or, for the status quo, the reversion point) lies, 0..100'),
     source: source.optional(),
@@ -148,7 +162,7 @@ export const pressure = z
     on: z.array(id).min(1).describe('participant or bloc ids'),
     toward: z.enum(STANCE_KEYS),
     option: id.optional().describe('only on this option (default: every option)'),
-    strength: probability.describe('chance per consultation round that a target moves one step toward the stance'),
+    strength: uncertainProbability.describe('chance per consultation round that a target moves one step toward the stance'),
     source: source.optional(),
   })
   .strict();
@@ -157,17 +171,17 @@ export const agendaItem = z
   .object({
     id,
     name: text,
-    hours: hours.describe('plenary time the item needs'),
+    hours: uncertainHours.describe('plenary time the item needs'),
     source: source.optional(),
   })
   .strict();
 
 export const procedure = z
   .object({
-    sessionHours: hours.default(24).describe('plenary time for the whole meeting'),
-    itemBudgetHours: hours.optional().describe('hours the chair gives this item before deferring it (default: sessionHours)'),
-    hoursToTable: hours.default(1).describe('hours for tabling an option and hearing the floor'),
-    hoursPerRound: hours.default(2).describe('hours per consultation round'),
+    sessionHours: uncertainHours.default(24).describe('plenary time for the whole meeting'),
+    itemBudgetHours: uncertainHours.optional().describe('hours the chair gives this item before deferring it (default: sessionHours)'),
+    hoursToTable: uncertainHours.default(1).describe('hours for tabling an option and hearing the floor'),
+    hoursPerRound: uncertainHours.default(2).describe('hours per consultation round'),
     maxRoundsPerOption: z.number().int().min(0).max(100).default(3),
     fallbackToNextOption: z.boolean().default(true).describe('when an option fails, the chair tables the next one'),
     source: source.optional(),
@@ -182,17 +196,18 @@ const floorModelName = z.enum(FLOOR_MODEL_NAMES);
 const modelParameters = z
   .object({
     name: floorModelName.optional().describe('the floor model: ordinal, spatial, compromise or ensemble (default: see docs/model.md)'),
-    resistance: unit.default(0.8).describe('how much salience slows movement: p(soften) = flexibility x (1 - resistance x salience)'),
-    pressureEffect: unit.default(1).describe('scales every observer pressure strength'),
-    cohesion: unit.default(0.5).describe('default bloc cohesion'),
-    salience: unit.default(0.5).describe('default salience'),
-    flexibility: unit.default(0.3).describe('default flexibility'),
-    vetoCost: unit
-      .default(0.9)
-      .describe('spatial: the cost of standing apart for a lone objector of salience 0; divided by (1 + other objectors) and scaled by (1 - salience)'),
-    positionNoise: z.number().min(0).max(50).default(10).describe('spatial, compromise: spread (0..100 scale) of a participant\'s ideal point around its stated position, drawn once per run'),
-    indifference: unit.default(0.02).describe('spatial, compromise: a gain or loss below this (salience-weighted share of the scale) leaves a participant indifferent'),
-    convergence: unit.default(0.3).describe('compromise: share of the way a participant moves toward the weighted mean position in a consultation round, times (1 - salience)'),
+    // the numbers below default to the global parameters file, scenarios/parameters/model.yaml (issue 14)
+    resistance: uncertainUnit.optional().describe('how much salience slows movement: p(soften) = flexibility x (1 - resistance x salience) (default: scenarios/parameters/model.yaml)'),
+    pressureEffect: uncertainUnit.optional().describe('scales every observer pressure strength (default: scenarios/parameters/model.yaml)'),
+    cohesion: uncertainUnit.optional().describe('default bloc cohesion (default: scenarios/parameters/model.yaml)'),
+    salience: uncertainUnit.optional().describe('default salience (default: scenarios/parameters/model.yaml)'),
+    flexibility: uncertainUnit.optional().describe('default flexibility (default: scenarios/parameters/model.yaml)'),
+    vetoCost: uncertainUnit
+      .optional()
+      .describe('spatial: the cost of standing apart for a lone objector of salience 0; divided by (1 + other objectors) and scaled by (1 - salience) (default: scenarios/parameters/model.yaml)'),
+    positionNoise: uncertain(z.number().min(0).max(50), { min: 0, max: 50 }).optional().describe('spatial, compromise: spread (0..100 scale) of a participant\'s ideal point around its stated position, drawn once per run (default: scenarios/parameters/model.yaml)'),
+    indifference: uncertainUnit.optional().describe('spatial, compromise: a gain or loss below this (salience-weighted share of the scale) leaves a participant indifferent (default: scenarios/parameters/model.yaml)'),
+    convergence: uncertainUnit.optional().describe('compromise: share of the way a participant moves toward the weighted mean position in a consultation round, times (1 - salience) (default: scenarios/parameters/model.yaml)'),
     source: source.optional(),
   })
   .strict();
@@ -271,19 +286,22 @@ export const roster = z
   .strict();
 
 export type ScenarioInput = z.input<typeof scenario>;
-export type ScenarioDocument = z.output<typeof scenario>;
-export type ParticipantDocument = z.output<typeof participant>;
-export type BlocDocument = z.output<typeof bloc>;
-export type StanceDistributionDocument = z.output<typeof stanceDistribution>;
+/** As written: numbers or distributions. */
+export type UncertainScenarioDocument = z.output<typeof scenario>;
+/** Every distribution replaced by its mean (src/scenario/points.ts): what the meaning checks and normalisation read. */
+export type ScenarioDocument = Point<UncertainScenarioDocument>;
+export type ParticipantDocument = Point<z.output<typeof participant>>;
+export type BlocDocument = Point<z.output<typeof bloc>>;
+export type StanceDistributionDocument = Point<z.output<typeof stanceDistribution>>;
 export type RosterDocument = z.output<typeof roster>;
-export type DimensionPositionDocument = z.output<typeof dimensionPosition>;
+export type DimensionPositionDocument = Point<z.output<typeof dimensionPosition>>;
 
 /** The JSON Schema editors use for autocompletion (input side: defaults are optional). */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenario, { io: 'input', target: 'draft-2020-12' });
+  return z.toJSONSchema(scenario, { io: 'input', target: 'draft-2020-12', reused: 'ref' });
 }
 
 /** The JSON Schema of roster files. */
 export function rosterJsonSchema(): unknown {
-  return z.toJSONSchema(roster, { io: 'input', target: 'draft-2020-12' });
+  return z.toJSONSchema(roster, { io: 'input', target: 'draft-2020-12', reused: 'ref' });
 }

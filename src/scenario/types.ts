@@ -1,5 +1,7 @@
 /** The normalized scenario: every default resolved, every reference checked. What the simulation reads. */
-import type { FloorModelName } from './schema';
+import type { FloorModelName, ScenarioDocument } from './schema';
+import type { InputSite } from './inputs';
+import type { GlobalParameters } from './parameters';
 
 export type StanceVector = readonly [support: number, accept: number, abstain: number, object: number];
 
@@ -15,6 +17,7 @@ export interface Participant {
   readonly present: boolean;
   /** per option id: probabilities of support, accept, abstain, object */
   readonly stances: Readonly<Record<string, StanceVector>>;
+  readonly source?: string;
   /** option ids whose stance the participant or one of its blocs states: a sourced stance overrides its positions */
   readonly statedStances: readonly string[];
   /** per dimension id: where it stands (own entry, else its blocs', else the scenario defaults) */
@@ -42,6 +45,7 @@ export interface Bloc {
   readonly members: readonly string[];
   readonly leader?: string;
   readonly cohesion: number;
+  readonly source?: string;
 }
 
 export interface ConcessionEffect {
@@ -64,6 +68,7 @@ export interface Option {
   readonly concessions: readonly Concession[];
   /** per dimension id: where the text (the reversion point, for the status quo) lies, 0..100 */
   readonly positions: Readonly<Record<string, number>>;
+  readonly source?: string;
 }
 
 export interface Pressure {
@@ -138,6 +143,15 @@ export interface Scenario {
   readonly pressure: readonly Pressure[];
   readonly agenda: readonly AgendaItem[];
   readonly actual?: Actual;
+  // ---- provenance and uncertainty (issue 14) ----
+  /** every judgement number of the file with its source and, if the file gives one, its distribution */
+  readonly inputs: readonly InputSite[];
+  /** the document with every distribution at its mean, for deriving scenarios with other input values */
+  readonly document?: ScenarioDocument;
+  /** the global parameters this scenario was resolved with (for the model parameters it does not set) */
+  readonly parameters?: GlobalParameters;
+  /** named sources that `source` fields may refer to */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /** Outcome ids besides option ids. */

@@ -81,10 +81,12 @@ export interface BacktestResult {
 /** No floor model has parameters fitted to the case library: every score is out of sample by construction. */
 export const NOTHING_FITTED = 'nothing (a-priori parameters)';
 
-/** The scenario without its recorded outcome: all the engine is ever given. */
+/** The scenario without its recorded outcome (also in the document it carries): all the engine is ever given. */
 export function blind(scenario: Scenario): Scenario {
-  const { actual: _recorded, ...rest } = scenario;
-  return rest;
+  const { actual: _recorded, document, ...rest } = scenario;
+  if (!document) return rest;
+  const { actual: _also, ...unseen } = document;
+  return { ...rest, document: unseen };
 }
 
 /** Simulates a case without looking at its recorded outcome. */

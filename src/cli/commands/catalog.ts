@@ -29,7 +29,8 @@ export function expandScenarioPaths(paths: readonly string[]): string[] {
       continue;
     }
     for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && entry.name !== 'rosters' && entry.name !== 'reforms') out.push(...expandScenarioPaths([join(p, entry.name)]));
+      // rosters, reform definitions and the model's parameters file are not scenarios
+      if (entry.isDirectory() && entry.name !== 'rosters' && entry.name !== 'reforms' && entry.name !== 'parameters') out.push(...expandScenarioPaths([join(p, entry.name)]));
       else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(p, entry.name));
     }
   }

@@ -9,6 +9,7 @@ import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type R
 import { canonicalTallies, mergeShardDocuments, parseShardDocument, shardDocument, shardJson, type ShardDocument } from '../../analyses/shards';
 import { renderComparison, type CompareFormat } from '../../report/compare';
 import { renderRun } from '../../report/runReport';
+import { assumptionSummary } from '../../analyses/assumptions';
 import { textTable } from '../../report/table';
 import { ruleOrThrow } from '../../rules/registry';
 import type { DecisionRule } from '../../rules/types';
@@ -115,7 +116,8 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
       const merged = mergeShardDocuments<Tallies>(docs, mergeTallies);
       const scenario = merged.context as Scenario;
       const model = compileModel(scenario, ruleFromShard(merged.job.rules[0]));
-      return renderRun(summarize(model, merged.tallies, merged.job.seed, false), format);
+      const plain = summarize(model, merged.tallies, merged.job.seed, false);
+      return renderRun({ ...plain, assumptions: assumptionSummary(scenario, plain) }, format);
     }
     case 'compare': {
       const merged = mergeShardDocuments<CompareTallies>(docs, mergeCompareTallies);

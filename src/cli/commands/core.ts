@@ -22,15 +22,16 @@ export function registerCore(program: Command, io: CliIO): void {
     .option('--shard <i/n>', 'run only part i of n of the runs and write a shard file, whatever the format (combine with plenary merge)')
     .option('-q, --quiet', 'no progress display')
     .option('-w, --workers <n|auto>', 'worker threads (auto: 1 below 20,000 runs, else up to 2); same result whatever the number', parseWorkers, 'auto' as WorkerCount)
+    .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100)
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json')
-    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean; workers: WorkerCount }) => {
+    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean; workers: WorkerCount; draws: number }) => {
       if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const [{ runCommandAsync }, { withProgress, jobHooks }] = await Promise.all([import('./run'), import('../../ui/progress')]);
       const [from, to] = shardRange(opts.runs, shard);
       // sliced, so that Ctrl-C is seen during the job: a partial result, then exit 130; progress on a terminal's stderr
       const result = await withProgress(io, { total: to - from, quiet: opts.quiet }, (progress) =>
-        runCommandAsync({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted, workers: opts.workers, ...jobHooks(progress) }),
+        runCommandAsync({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted, workers: opts.workers, draws: opts.draws, ...jobHooks(progress) }),
       );
       if (result.summary.partial) {
         if (shard || opts.format === 'json' || opts.format === 'csv') throw new Interrupted();

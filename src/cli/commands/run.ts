@@ -14,6 +14,12 @@ import type { Model } from '../../floor/model';
 import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
 import { canonicalTallies, shardDocument, shardJson } from '../../analyses/shards';
+import { UserError } from '../../common/errors';
+import { assumptionSummary } from '../../analyses/assumptions';
+import { runTwoLevel } from '../../analyses/inputUncertainty';
+import { declaredSites } from '../../scenario/inputs';
+import { describeDistribution } from '../../scenario/distributions';
+import type { UncertaintySummary } from '../../engine/reportExtras';
 
 export interface RunCommandOptions {
   readonly scenario?: string;
@@ -28,6 +34,8 @@ export interface RunCommandOptions {
   readonly onModel?: (model: Model) => void;
   /** worker threads for the async command (default auto: 1 below 20,000 runs); the result is the same */
   readonly workers?: WorkerCount;
+  /** input draws of a scenario with uncertain inputs (two-level Monte Carlo; default 100) */
+  readonly draws?: number;
 }
 
 export interface RunCommandResult {
@@ -37,6 +45,7 @@ export interface RunCommandResult {
 
 export function runCommand(options: RunCommandOptions): RunCommandResult {
   const { scenario, rule, model } = prepareRun(options);
+  if (declaredSites(scenario.inputs).length > 0) return runUncertain(options, scenario, rule);
   return finishRun(options, scenario, rule, model, runJob(model, options.seed, options.runs, jobOptions(options)));
 }
 
@@ -51,6 +60,7 @@ export async function runCommandAsync(options: RunCommandOptions): Promise<RunCo
   try {
     const { scenario, rule, model } = prepareRun(options);
     options.onModel?.(model);
+    if (declaredSites(scenario.inputs).length > 0) return runUncertain(options, scenario, rule);
     return finishRun(options, scenario, rule, model, await runJobParallel(model, options.seed, options.runs, { ...jobOptions(options), workers: options.workers, prestarted }));
   } finally {
     prestarted.dispose();
@@ -73,11 +83,32 @@ const jobOptions = (options: RunCommandOptions) => ({
 function finishRun(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule, model: Model, tallies: Tallies): RunCommandResult {
   const [from, to] = shardRange(options.runs, options.shard);
   const partial = tallies.runs < to - from;
-  const summary = summarize(model, tallies, options.seed, partial);
+  const plain = summarize(model, tallies, options.seed, partial);
+  const summary = { ...plain, assumptions: assumptionSummary(scenario, plain) };
   if (options.shard) {
     // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
     const job = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: {} };
     return { text: shardJson(shardDocument(job, options.shard, scenario, canonicalTallies(tallies))), summary };
   }
+  return { text: renderRun(summary, options.format), summary };
+}
+
+/**
+ * A scenario with uncertain inputs: the two-level Monte Carlo (input draws × runs; src/analyses/inputUncertainty.ts),
+ * in this thread. Its report gives each outcome two intervals, inputs and simulation.
+ */
+function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule): RunCommandResult {
+  if (options.shard) throw new UserError(`--shard: scenario "${scenario.id}" has uncertain inputs (ranges or distributions); shards of a two-level run are not supported yet, run it whole`);
+  const result = runTwoLevel(scenario, rule, { runs: options.runs, seed: options.seed, draws: options.draws, shouldStop: options.shouldStop });
+  const plain = summarize(result.model, result.tallies, options.seed, result.partial);
+  const uncertainty: UncertaintySummary = {
+    method: 'two-level Monte Carlo: input draws from (seed, "inputs", draw), runs from (seed, run); inputs interval = 2.5-97.5% of per-draw probabilities net of simulation noise; simulation interval = mean ± 1.96 standard errors over draws (docs/uncertainty.md)',
+    draws: result.draws,
+    runsPerDraw: result.runsPerDraw,
+    inputs: result.sites.map((s) => ({ id: s.id, label: s.label, distribution: describeDistribution(s.declared!), ...(s.source !== undefined ? { source: s.source } : {}) })),
+    outcomes: result.outcomes,
+    influence: result.influence,
+  };
+  const summary = { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty) };
   return { text: renderRun(summary, options.format), summary };
 }

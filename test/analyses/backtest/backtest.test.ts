@@ -143,10 +143,14 @@ describe('honesty: the engine never sees the recorded outcome', () => {
   const kasane = loadScenario(join(HISTORY_DIR, 'kp-2022-kasane.yaml'));
   const withActual = (s: Scenario, actual: Scenario['actual']): Scenario => ({ ...s, ...(actual ? { actual } : {}) });
 
-  it('blind() removes `actual` and nothing else', () => {
+  it('blind() removes `actual` (also from the document the scenario carries) and nothing else', () => {
     const b = blind(kasane);
     expect('actual' in b).toBe(false);
-    expect({ ...b, actual: kasane.actual }).toEqual(kasane);
+    expect(kasane.document && 'actual' in kasane.document).toBe(true);
+    expect(b.document && 'actual' in b.document).toBe(false);
+    const { actual: _a, ...documentRest } = kasane.document!;
+    expect(b.document).toEqual(documentRest);
+    expect({ ...b, actual: kasane.actual, document: kasane.document }).toEqual(kasane);
   });
 
   it('changing `actual` changes nothing in the simulation: same seed, identical summary JSON', () => {
