@@ -6,6 +6,7 @@ import { registerCompare } from './compare';
 import { registerBacktest } from './backtest';
 import { registerTrainer } from './play';
 import { registerPower } from './power';
+import { registerImport } from './import';
 
 export function registerCommands(program: Command, io: CliIO): void {
   registerCore(program, io);
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, io: CliIO): void {
   registerBacktest(program, io);
   registerTrainer(program, io);
   registerPower(program, io);
+  registerImport(program, io);
 }

@@ -1,0 +1,45 @@
+/** `plenary import ktab FILE.csv`: a KTAB spatial-model CSV as a scenario file, with what had to be assumed. */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { UserError } from '../../common/errors';
+import { importKtab } from '../../import/ktab';
+import { validateText } from '../../scenario/load';
+import { renderProblem } from '../../scenario/problems';
+import type { CliIO } from '../io';
+import { checkOutPath } from '../output';
+
+export interface ImportKtabResult {
+  readonly yaml: string;
+  readonly assumptions: readonly string[];
+}
+
+/** Converts the CSV and checks that the result is a valid scenario (an importer bug must not reach the user's file). */
+export function importKtabCommand(file: string): ImportKtabResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: cannot read the KTAB CSV (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const result = importKtab(text, file);
+  const check = validateText(result.yaml, `${file} (converted)`);
+  if (check.errors.length > 0) throw new Error(`the converted scenario does not validate:\n${check.errors.map(renderProblem).join('\n')}`);
+  return { yaml: result.yaml, assumptions: result.assumptions };
+}
+
+export function registerImport(program: Command, io: CliIO): void {
+  const command = program.command('import').description('convert data from other tools into a scenario file');
+  command
+    .command('ktab')
+    .description('a KTAB spatial-model CSV (actors, influence, position and salience per dimension) as a scenario')
+    .argument('<file>', 'the KTAB CSV')
+    .option('-o, --out <file>', 'write the scenario to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  plenary import ktab dummyData_3Dim.csv\n  plenary import ktab SOE-Policy.csv --out soe-policy.yaml && plenary run soe-policy.yaml')
+    .action(async (file: string, opts: { out?: string }) => {
+      if (opts.out) checkOutPath(opts.out, [file]);
+      const result = importKtabCommand(file);
+      await io.emit(result.yaml, { out: opts.out, inputs: [file] });
+      io.err(`plenary: imported ${file}; assumed (edit the scenario to change):\n${result.assumptions.map((a) => `  - ${a}`).join('\n')}`);
+    });
+  command.exitOverride();
+}
