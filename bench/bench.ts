@@ -4,6 +4,7 @@
  *
  *  1. engine runs/s (exactly as `plenary run` runs a job in one thread) against the plain-loop reference
  *     (bench/reference.ts, tied to the engine by test/bench/reference.test.ts), on the default scenario;
+ *     1b. the same under the spatial floor model (src/floor/spatial.ts) against its own plain loop (bench/spatialReference.ts);
  *  2. the same on a synthetic 193-member body (scenarios/synthetic/ga-193.yaml);
  *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`;
  *  4. `--workers 2` against `--workers 1` on a 100,000-run job, and whether the outputs are byte-identical;
@@ -25,6 +26,8 @@ import { sortHist, type Tallies } from '../src/engine/accumulator';
 import { compileModel, type Model } from '../src/floor/model';
 import { runJobParallel } from '../src/engine/parallel';
 import { referenceRange } from './reference';
+import { spatialReferenceRange } from './spatialReference';
+import type { FloorModelName } from '../src/scenario/schema';
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
@@ -59,11 +62,12 @@ interface Throughput {
   readonly identical: boolean;
 }
 
-async function throughput(file: string): Promise<Throughput> {
+/** The engine under a floor model against the plain loop of the same model (ordinal: reference.ts; spatial: spatialReference.ts). */
+async function throughput(file: string, floor: Extract<FloorModelName, 'ordinal' | 'spatial'> = 'ordinal'): Promise<Throughput> {
   const scenario = loadScenario(file);
-  const model: Model = compileModel(scenario, ruleOrThrow(scenario.rule)); // as `plenary run` compiles it
+  const model: Model = compileModel(scenario, ruleOrThrow(scenario.rule), { floor }); // as `plenary run --model <floor>` compiles it
   const engine = async (seed: string, n: number) => runJobParallel(model, seed, n, { workers: 1 });
-  const reference = async (seed: string, n: number) => referenceRange(model, seed, 0, n);
+  const reference = async (seed: string, n: number) => (floor === 'spatial' ? spatialReferenceRange(model, seed, 0, n) : referenceRange(model, seed, 0, n));
   // warm up both (JIT), and size a repetition to about 0.6 s of the reference
   await engine('warm', 2000);
   let t = performance.now();
@@ -225,6 +229,8 @@ async function main(): Promise<void> {
   const defaultFile = existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO;
   log('1. engine vs plain loop, default scenario ...');
   const small = await throughput(defaultFile);
+  log('1b. engine vs plain loop, default scenario, spatial floor model ...');
+  const spatial = await throughput(defaultFile, 'spatial');
   log('2. engine vs plain loop, 193 members ...');
   const large = await throughput(GA_193);
   log('5. voting power, 200-member weighted body ...');
@@ -251,7 +257,10 @@ async function main(): Promise<void> {
     ratio193: large.ratio,
     engineRunsPerSec193: large.engineRunsPerSec,
     referenceRunsPerSec193: large.referenceRunsPerSec,
-    referenceIdentical: small.identical && large.identical,
+    referenceIdentical: small.identical && large.identical && spatial.identical,
+    spatialEngineRunsPerSec: spatial.engineRunsPerSec,
+    spatialReferenceRunsPerSec: spatial.referenceRunsPerSec,
+    spatialRatio: spatial.ratio,
     scenario: small.scenario,
     members: small.members,
     members193: large.members,
@@ -281,10 +290,13 @@ async function main(): Promise<void> {
     [`engine runs/s, ${small.scenario} (${small.members} members)`, num(small.engineRunsPerSec), '', ''],
     ['plain-loop reference runs/s', num(small.referenceRunsPerSec), '', ''],
     ['  ratio engine / reference', num(small.ratio), '>= 0.5', status(small.ratio >= 0.5)],
+    [`engine runs/s, spatial floor model, ${spatial.scenario}`, num(spatial.engineRunsPerSec), '', ''],
+    ['plain-loop reference of the spatial model runs/s', num(spatial.referenceRunsPerSec), '', ''],
+    ['  ratio engine / reference (spatial)', num(spatial.ratio), '>= 0.5', status(spatial.ratio >= 0.5)],
     [`engine runs/s, ${large.scenario} (${large.members} members)`, num(large.engineRunsPerSec), '', ''],
     ['plain-loop reference runs/s', num(large.referenceRunsPerSec), '', ''],
     ['  ratio engine / reference (193)', num(large.ratio), '>= 0.8', status(large.ratio >= 0.8)],
-    ['  reference ≡ engine (same tallies)', small.identical && large.identical ? 'yes' : 'NO', 'yes', status(small.identical && large.identical)],
+    ['  reference ≡ engine (same tallies)', result.referenceIdentical ? 'yes' : 'NO', 'yes', status(result.referenceIdentical)],
     ['plenary --help wall s', num(cli.help), '< 0.3', status(cli.help === undefined ? undefined : cli.help < 0.3)],
     ['plenary run --runs 10000 wall s', num(cli.run10k), '< 1.5', status(cli.run10k === undefined ? undefined : cli.run10k < 1.5)],
     ['plenary compare --reforms --runs 10000 wall s', num(cli.compare10k), '< 10', status(typeof cli.compare10k === 'number' ? cli.compare10k < 10 : undefined)],

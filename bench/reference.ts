@@ -65,8 +65,18 @@ const NOT_FAILED = 0;
 const FAILED_CONSENSUS = 1;
 const FAILED_VOTE = 2;
 
-/** Runs [from, to) of a job, like `runRange` in src/engine/monteCarlo.ts. */
-export function referenceRange(model: Model, seed: string, from: number, to: number): Tallies {
+/**
+ * What a floor model adds to the ordinal loop, written by hand in its own file (bench/spatialReference.ts):
+ * called on the stances after the floor states them at tabling and after every consultation round, unless the rule
+ * votes at once. The ordinal model adds nothing.
+ */
+export interface ReferenceFloor {
+  weigh?(stances: Uint8Array, rng: Rng): void;
+}
+
+/** Runs [from, to) of a job, like `runRange` in src/engine/monteCarlo.ts (the ordinal floor model, unless `floor` adds to it). */
+export function referenceRange(model: Model, seed: string, from: number, to: number, floor: ReferenceFloor = {}): Tallies {
+  const weigh = model.rule.mode === 'vote' ? undefined : floor.weigh;
   const p = prepare(model);
   const { n, optionCount } = p;
   const rule = model.rule;
@@ -219,6 +229,7 @@ export function referenceRange(model: Model, seed: string, from: number, to: num
         const l = leader[i];
         if (l >= 0 && rng() < cohesion[i]) stances[i] = stances[l];
       }
+      weigh?.(stances, rng);
       for (;;) {
         // positions stated: the chair calls for consensus or a vote
         count(stances);
@@ -280,6 +291,7 @@ export function referenceRange(model: Model, seed: string, from: number, to: num
           const l = leader[i];
           if (l >= 0 && rng() < cohesion[i]) stances[i] = stances[l];
         }
+        weigh?.(stances, rng);
       }
     }
     const outcome = adopted >= 0 ? adopted : optionCount + (deferred ? 1 : 0);

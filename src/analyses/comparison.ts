@@ -3,6 +3,7 @@
  * so differences between rules come from the rules, not from noise. Streaming: per rule the mergeable integer
  * `Tallies`, plus the baseline → rule outcome transition matrix; nothing per run is kept.
  */
+import type { FloorStatement } from '../floor/models';
 import { addRun, emptyTallies, mergeTallies, type Tallies } from '../engine/accumulator';
 import type { Model } from '../floor/model';
 import type { RangeOptions } from '../engine/monteCarlo';
@@ -84,6 +85,8 @@ export interface OutcomeChange {
 }
 
 export interface RuleComparison {
+  /** the floor model and how participants behave under this rule (behaviour is simulated per rule) */
+  readonly floor: FloorStatement;
   readonly spec: string;
   readonly title: string;
   /** the source cited for the rule: the reform's, the scenario's own ruleSource for the rule in force, else the catalogue's */
@@ -174,6 +177,7 @@ export function summarizeComparison(models: readonly Model[], t: CompareTallies,
       timeLeft: { meanHours: s.timeLeft.meanHours, p10: s.timeLeft.p10 },
       rounds: s.rounds.mean,
       adoptedByVote: n === 0 ? 0 : round6(voted / n),
+      floor: s.floor,
       blockers: s.blockers,
       changed: { count: changed, share: n === 0 ? 0 : round6(changed / n), ci95: ci(changed) },
       changes: changes.map(({ order: _order, ...rest }) => rest),

@@ -2,6 +2,7 @@
  * From tallies to the report every output format reads: outcome shares with Wilson intervals, decisive blockers,
  * hours and rounds, time left for the rest of the agenda and what it crowds out.
  */
+import { floorStatement, type FloorStatement } from '../floor/models';
 import { histogram, HOURS_SCALE, type Tallies } from './accumulator';
 import type { Model } from '../floor/model';
 import { round3, round6, wilson } from './statistics';
@@ -36,6 +37,8 @@ export interface Summary {
   readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
   /** the rule and the source the result cites for it (the scenario's own ruleSource for the rule in force) */
   readonly rule: RuleCitation;
+  /** the floor model and how it behaves under this rule */
+  readonly floor: FloorStatement;
   readonly runs: number;
   readonly seed: string;
   readonly partial: boolean;
@@ -127,6 +130,7 @@ export function summarize(model: Model, tallies: Tallies, seed: string, partial 
   return {
     scenario: { id: model.scenario.id, title: model.scenario.meeting.title, ...(model.scenario.file ? { file: model.scenario.file } : {}) },
     rule: citeRule(model.rule, model.scenario),
+    floor: floorStatement(model),
     runs: n,
     seed,
     partial,

@@ -8,7 +8,8 @@ import { ensembleFloor } from './ensemble';
 import type { Model } from './model';
 import { ordinalFloor } from './ordinal';
 import { spatialFloor } from './spatial';
-import type { FloorMode, FloorModel } from './types';
+import { floorMode, type FloorMode, type FloorModel } from './types';
+import type { Scenario } from '../scenario/types';
 
 export { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
 export { DEFAULT_FLOOR_MODEL } from './defaultModel';
@@ -67,3 +68,22 @@ export const FLOOR_MODELS: Readonly<Record<FloorModelName, FloorModelInfo>> = {
     },
   },
 };
+
+/** What a result says about the floor model it used: its name, title, and how it behaves under the rule in force. */
+export interface FloorStatement {
+  readonly name: FloorModelName;
+  readonly title: string;
+  readonly behaviour: string;
+}
+
+export function floorStatement(model: Pick<Model, 'floor' | 'rule'>): FloorStatement {
+  const info = FLOOR_MODELS[model.floor];
+  const behaviour = info.behaviour[floorMode(model.rule.mode)];
+  const thenVote = model.rule.mode === 'consensus-then-vote' && info.name !== 'ordinal';
+  return { name: info.name, title: info.title, behaviour: thenVote ? `${behaviour}; the fallback vote counts the stances as they stand after the last round` : behaviour };
+}
+
+/** The scenario run under another floor model (`--model`); unchanged when no model is given. */
+export function withFloorModel(scenario: Scenario, name: FloorModelName | undefined): Scenario {
+  return name === undefined ? scenario : { ...scenario, model: { ...scenario.model, name } };
+}

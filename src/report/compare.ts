@@ -83,6 +83,16 @@ function differenceTable(c: Comparison, md: boolean): string {
   return md ? markdownTable(columns, rows) : textTable(columns, rows);
 }
 
+/** Which floor model, and how it makes participants behave under each rule (behaviour is simulated per rule). */
+export function behaviourLines(c: Comparison): string[] {
+  const first = c.rules[0]?.floor;
+  if (first === undefined) return [];
+  return [
+    `Behaviour model: ${first.name} (${first.title}), simulated under each rule as it would be:`,
+    ...c.rules.map((r, i) => `${ruleName(r, i)}: ${r.floor.behaviour}`),
+  ];
+}
+
 function legend(c: Comparison): string[] {
   return c.rules.map((r, i) => {
     const who = r.reform ? `${r.reform.title} — ${r.reform.proponent}, ${r.reform.date}. ` : '';
@@ -110,7 +120,10 @@ function compareTable(c: Comparison): string {
   }
   parts.push('Decisive objections (share of runs in which the participant\'s objection decided that an option failed):');
   c.rules.forEach((r, i) => parts.push(`  ${ruleName(r, i)}: ${blockerSentence(r)}`));
-  parts.push('', 'Rules:', ...legend(c).map((l) => `  ${l}`), ...skippedLines(c).map((l) => `  ${l}`), '', GUIDANCE);
+  const [behaviourTitle, ...behaviour] = behaviourLines(c);
+  parts.push('', 'Rules:', ...legend(c).map((l) => `  ${l}`), ...skippedLines(c).map((l) => `  ${l}`));
+  if (behaviourTitle !== undefined) parts.push('', behaviourTitle, ...behaviour.map((l) => `  ${l}`));
+  parts.push('', GUIDANCE);
   if (c.partial) parts.push('', 'PARTIAL RESULT: the job was interrupted; the figures cover only the runs completed.');
   return `${parts.join('\n')}\n`;
 }
@@ -125,6 +138,8 @@ function compareMarkdown(c: Comparison): string {
     '',
     ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}.${mappingNote(r)} Source: ${citationText(r)}`),
     ...skippedLines(c).map((l) => `- ${l}`),
+    '',
+    ...behaviourLines(c).map((l, i) => (i === 0 ? `**${l}**\n` : `- ${l}`)),
     '',
     '**Outcome shares** (95% interval), mean hours on the item, mean hours left for the rest of the agenda, and how often the outcome differed from the baseline on the same run:',
     '',

@@ -99,7 +99,7 @@ export function compareHtml(c: Comparison): string {
   const rules = c.rules
     .map(
       (r, i) =>
-        `<li><code>${escapeHtml(ruleName(r, i))}</code> — ${r.reform ? `<strong>${escapeHtml(r.reform.title)}</strong> (${escapeHtml(r.reform.proponent)}, ${escapeHtml(r.reform.date)}). ` : ''}Rule <code>${escapeHtml(r.spec)}</code>: ${escapeHtml(r.title)}.<br><small>Source: ${linkify(citationText(r))}</small></li>`,
+        `<li><code>${escapeHtml(ruleName(r, i))}</code> — ${r.reform ? `<strong>${escapeHtml(r.reform.title)}</strong> (${escapeHtml(r.reform.proponent)}, ${escapeHtml(r.reform.date)}). ` : ''}Rule <code>${escapeHtml(r.spec)}</code>: ${escapeHtml(r.title)}.<br>Behaviour (${escapeHtml(r.floor.name)} floor model): ${escapeHtml(r.floor.behaviour)}.<br><small>Source: ${linkify(citationText(r))}</small></li>`,
     )
     .join('\n');
   const html = `<!DOCTYPE html>

@@ -75,10 +75,14 @@ function agendaRows(s: Summary): string[][] {
 }
 const agendaColumns = [{ header: 'Other agenda item' }, { header: 'Needs', align: 'right' as const }, { header: 'Crowded out in', align: 'right' as const }];
 
+/** Which behaviour model produced the numbers, and what it means under this rule. */
+export const floorLine = (s: Summary): string => `Floor model: ${s.floor.name} (${s.floor.title}): ${s.floor.behaviour}`;
+
 function header(s: Summary): string[] {
   return [
     `${s.scenario.title}`,
     `Rule: ${s.rule.title} (${s.rule.spec})  ·  ${s.runs.toLocaleString('en-US')} runs  ·  seed ${JSON.stringify(s.seed)}${s.partial ? '  ·  PARTIAL (interrupted)' : ''}`,
+    floorLine(s),
   ];
 }
 
@@ -109,6 +113,8 @@ function runMarkdown(s: Summary): string {
     `### ${s.scenario.title}`,
     '',
     `Rule: **${s.rule.title}** (\`${s.rule.spec}\`; source: ${citationText(s.rule)}). ${s.runs.toLocaleString('en-US')} simulated runs, seed \`${s.seed}\`${s.partial ? ' — **partial result (interrupted)**' : ''}.`,
+    '',
+    `${floorLine(s)}.`,
     '',
     markdownTable(outcomeColumnsOf(s), outcomeRows(s)),
     '',

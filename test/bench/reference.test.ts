@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referenceRange } from '../../bench/reference';
+import { spatialReferenceRange } from '../../bench/spatialReference';
 import { syntheticScenario } from '../../bench/synthetic';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario, validateData } from '../../src/scenario/load';
@@ -41,12 +42,18 @@ describe('plain-loop reference ≡ engine', () => {
       for (const spec of c.rules) {
         it(`${spec}: identical tallies for the same seed`, () => {
           if (c.name === 'Swakopmund 2009' && !existsSync('scenarios/kp-2009-swakopmund.yaml')) return;
-          const model = compileModel(c.scenario(), ruleOrThrow(spec));
+          const model = compileModel(c.scenario(), ruleOrThrow(spec), { floor: 'ordinal' });
           for (const seed of ['bench', '42']) {
             const engine = runRange(model, seed, 3, 3 + c.runs);
             const reference = referenceRange(model, seed, 3, 3 + c.runs);
             expect(reference).toEqual(engine);
           }
+        });
+        it(`${spec}: the spatial model's reference loop gives the engine's tallies`, () => {
+          if (c.name === 'Swakopmund 2009' && !existsSync('scenarios/kp-2009-swakopmund.yaml')) return;
+          const model = compileModel(c.scenario(), ruleOrThrow(spec), { floor: 'spatial' });
+          const engine = runRange(model, 'spatial', 3, 3 + c.runs);
+          expect(spatialReferenceRange(model, 'spatial', 3, 3 + c.runs)).toEqual(engine);
         });
       }
     });
@@ -57,7 +64,7 @@ describe('plain-loop reference ≡ engine', () => {
     let blockers = 0;
     for (const c of cases.slice(0, 4)) {
       for (const spec of c.rules) {
-        const model = compileModel(c.scenario(), ruleOrThrow(spec));
+        const model = compileModel(c.scenario(), ruleOrThrow(spec), { floor: 'ordinal' });
         const t = referenceRange(model, 'bench', 0, 300);
         t.outcomes.forEach((k, i) => k > 0 && seen.add(i < model.options.length ? (t.adoptedByVote[i] > 0 ? 'adopted-by-vote' : 'adopted') : model.outcomes[i]));
         blockers += t.decisiveAny.reduce((a, b) => a + b, 0);

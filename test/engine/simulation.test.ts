@@ -29,6 +29,7 @@ const coinFlip = (p: number) => `
 id: coin
 meeting: { body: Test, title: One uncertain objector }
 rule: consensus
+model: ordinal # the analytic answer is that of the ordinal model (nobody weighs the cost of standing apart)
 procedure: { maxRoundsPerOption: 0, sessionHours: 10 }
 participants:
   - { id: a, name: A, flexibility: 0, stances: { act: { object: ${p}, accept: ${1 - p} } } }
@@ -85,6 +86,15 @@ describe('Monte Carlo', () => {
     expect(ci[1]).toBeGreaterThanOrEqual(1 - p);
   });
 
+  it('under the spatial model a lone objector stands aside with the cost of standing apart: adoption 1 - p (1 - 0.9 x (1 - salience))', () => {
+    // salience 0.5 (the default), no other objector: the objection is withdrawn at tabling with probability 0.45
+    const model = compileModel(scenarioFrom(coinFlip(0.5)), consensusRule, { floor: 'spatial' });
+    const n = 4000;
+    const adopted = summarize(model, runJob(model, 'analytic', n), 'analytic').outcomes.find((o) => o.outcome === 'act')!.share;
+    const expected = 1 - 0.5 * (1 - 0.45);
+    expect(Math.abs(adopted - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / n));
+  });
+
   it('shares sum to 1 and the decisive blocker of a certain objection is found every time', () => {
     const model = compileModel(scenarioFrom(coinFlip(1)), consensusRule);
     const s = summarize(model, runJob(model, 'x', 200), 'x');
@@ -114,6 +124,7 @@ statusQuo: none
 id: ddi
 meeting: { body: Test, title: Observers vote after consensus fails }
 rule: consensus
+model: ordinal # the analytic answer is that of the ordinal model (nobody weighs the cost of standing apart)
 procedure: { maxRoundsPerOption: 0 }
 participants:
   - { id: a, name: A, stances: { act: { support: 1 } } }
@@ -132,6 +143,7 @@ statusQuo: none
 id: ddi2
 meeting: { body: Test, title: Observers tip the vote }
 rule: consensus
+model: ordinal # the analytic answer is that of the ordinal model (nobody weighs the cost of standing apart)
 procedure: { maxRoundsPerOption: 0 }
 participants:
   - { id: a, name: A, stances: { act: { support: 1 } } }
@@ -173,6 +185,7 @@ statusQuo: none
 id: slow
 meeting: { body: Test, title: Too little time }
 rule: consensus
+model: ordinal # the analytic answer is that of the ordinal model (nobody weighs the cost of standing apart)
 procedure: { sessionHours: 20, itemBudgetHours: 4, hoursToTable: 1, hoursPerRound: 2, maxRoundsPerOption: 5 }
 participants:
   - { id: a, name: A, flexibility: 0, stances: { act: { object: 1 } } }

@@ -14,8 +14,8 @@ import { OBJECT, SUPPORT } from '../../src/rules/types';
 const scenario = loadScenario('scenarios/kp-2009-swakopmund.yaml');
 
 describe('floor models', () => {
-  it('the ordinal model is the default floor', () => {
-    const model = compileModel(scenario, ruleOrThrow('consensus'));
+  it('the ordinal floor runs as the model named ordinal (model: ordinal, or --model ordinal)', () => {
+    const model = compileModel(scenario, ruleOrThrow('consensus'), { floor: 'ordinal' });
     for (let k = 0; k < 30; k++) expect(new PlenaryRun(model, runRng('f', k), { floor: ordinalFloor }).runToEnd()).toEqual(simulateRun(model, runRng('f', k)));
   });
 

@@ -6,7 +6,9 @@ import { DEFAULT_SEED } from '../../engine/rng';
 import { parseShard } from '../../engine/shard';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
-import { formatParser, parseCount, parseRuns, parseSeed } from '../options';
+import { formatParser, parseCount, parseFloorModel, parseRuns, parseSeed } from '../options';
+import { MODEL_FLAG } from './core';
+import type { FloorModelName } from '../../scenario/schema';
 
 type CompareFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -24,18 +26,19 @@ export function registerCompare(program: Command, io: CliIO): void {
     .option('--reforms [ids]', 'compare with the bundled reform proposals (scenarios/reforms/): all, or the comma-separated ids given')
     .option('--map-group <group=bloc>', 'apply a reform that needs a group (e.g. adpa) through a bloc of this scenario (repeatable)', collect, [])
     .option('--baseline <rule>', 'the rule the others are measured against (default: the scenario\'s rule in force)')
+    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
     .option('-n, --runs <n>', 'runs per rule (the same runs under every rule)', parseRuns, 1000)
     .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) under every rule', parseSeed, DEFAULT_SEED)
     .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('--shard <i/n>', 'run only part i of n and write a shard file (combine with plenary merge)')
     .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json')
-    .action(async (scenario: string | undefined, opts: { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; runs: number; seed: string; format: CompareFormat; out?: string; shard?: string }) => {
+    .action(async (scenario: string | undefined, opts: { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; runs: number; seed: string; format: CompareFormat; out?: string; shard?: string }) => {
       const inputs = scenario ? [scenario] : [];
       if (opts.out) checkOutPath(opts.out, inputs);
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const { compareCommand } = await import('./compareBodies');
-      const result = compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, shouldStop: io.interrupted });
+      const result = compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, shouldStop: io.interrupted });
       if (result.partial) {
         if (!shard && opts.format === 'table') await io.emit(result.text);
         throw new Interrupted();

@@ -18,6 +18,8 @@ import type { Scenario } from '../../scenario/types';
 import { mergeTallies, type Tallies } from '../../engine/accumulator';
 import { shardRange, type Shard } from '../../engine/job';
 import { compileModel, type Model } from '../../floor/model';
+import { withFloorModel } from '../../floor/models';
+import type { FloorModelName } from '../../scenario/schema';
 import { summarize } from '../../engine/summarize';
 import { mergeSweepTallies, renderSweepFromShard, type SweepTallies } from './sweepBody';
 
@@ -28,6 +30,8 @@ export interface CompareOptions {
   /** --map-group entries, `reform-group=scenario-bloc` */
   readonly mapGroup?: readonly string[];
   readonly baseline?: string;
+  /** `--model`: the floor model instead of the scenario's */
+  readonly floor?: FloorModelName;
   /** told each reform left out, one line (the CLI prints it on stderr) */
   readonly onSkipped?: (line: string) => void;
   readonly runs: number;
@@ -53,7 +57,7 @@ function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): Model[]
 }
 
 export function compareCommand(options: CompareOptions): CompareResult {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
   const { rules, reforms, skipped } = comparedRules(scenario, options);
   for (const s of skipped) options.onSkipped?.(`not compared: ${s.id}: ${s.reason}`);
   const models = compileAll(scenario, rules);

@@ -5,7 +5,11 @@ import { Interrupted } from '../../common/errors';
 import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
 import { checkOutPath } from '../output';
-import { formatParser, parseCount, parseRuns, parseSeed, REPORT_FORMATS, type ReportFormat } from '../options';
+import { formatParser, parseCount, parseFloorModel, parseRuns, parseSeed, REPORT_FORMATS, type ReportFormat } from '../options';
+import type { FloorModelName } from '../../scenario/schema';
+
+/** `--model`, the same on every command that simulates */
+export const MODEL_FLAG = ['--model <name>', 'floor model: ordinal, spatial, compromise or ensemble (default: the scenario\'s model:, else spatial; see docs/model.md)'] as const;
 import { parseShard, shardRange } from '../../engine/shard';
 import { parseWorkers, type WorkerCount } from '../../engine/parallel';
 
@@ -17,6 +21,7 @@ export function registerCore(program: Command, io: CliIO): void {
     .option('-n, --runs <n>', 'number of simulated runs', parseRuns, 1000)
     .option('-s, --seed <seed>', 'master seed (any text); run k uses (seed, k)', parseSeed, DEFAULT_SEED)
     .option('-r, --rule <rule>', 'override the rule in force, e.g. qualified-majority:2/3')
+    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
     .addOption(new Option('-f, --format <format>', `output format (${REPORT_FORMATS.join(', ')})`).argParser(formatParser(REPORT_FORMATS)).default('table'))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('--shard <i/n>', 'run only part i of n of the runs and write a shard file, whatever the format (combine with plenary merge)')
@@ -24,14 +29,14 @@ export function registerCore(program: Command, io: CliIO): void {
     .option('-w, --workers <n|auto>', 'worker threads (auto: 1 below 20,000 runs, else up to 2); same result whatever the number', parseWorkers, 'auto' as WorkerCount)
     .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100)
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json')
-    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; format: ReportFormat; out?: string; shard?: string; quiet?: boolean; workers: WorkerCount; draws: number }) => {
+    .action(async (scenario: string | undefined, opts: { runs: number; seed: string; rule?: string; model?: FloorModelName; format: ReportFormat; out?: string; shard?: string; quiet?: boolean; workers: WorkerCount; draws: number }) => {
       if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
       const shard = opts.shard ? parseShard(opts.shard) : undefined;
       const [{ runCommandAsync }, { withProgress, jobHooks }] = await Promise.all([import('./run'), import('../../ui/progress')]);
       const [from, to] = shardRange(opts.runs, shard);
       // sliced, so that Ctrl-C is seen during the job: a partial result, then exit 130; progress on a terminal's stderr
       const result = await withProgress(io, { total: to - from, quiet: opts.quiet }, (progress) =>
-        runCommandAsync({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, format: opts.format, shard, shouldStop: io.interrupted, workers: opts.workers, draws: opts.draws, ...jobHooks(progress) }),
+        runCommandAsync({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, format: opts.format, shard, shouldStop: io.interrupted, workers: opts.workers, draws: opts.draws, ...jobHooks(progress) }),
       );
       if (result.summary.partial) {
         if (shard || opts.format === 'json' || opts.format === 'csv') throw new Interrupted();
@@ -48,12 +53,13 @@ export function registerCore(program: Command, io: CliIO): void {
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
     .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
     .option('-r, --rule <rule>', 'override the rule in force')
+    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
     .option('-o, --out <file>', 'write the transcript to a file')
     .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; out?: string }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; out?: string }) => {
       if (opts.out) checkOutPath(opts.out, scenario ? [scenario] : []);
       const { traceCommand } = await import('./trace');
-      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule }), { out: opts.out, inputs: scenario ? [scenario] : [] });
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model }), { out: opts.out, inputs: scenario ? [scenario] : [] });
     });
 
   program

@@ -1,5 +1,7 @@
 /** `plenary run`: the Monte Carlo on one scenario under one rule. */
 import { compileModel } from '../../floor/model';
+import { withFloorModel } from '../../floor/models';
+import type { FloorModelName } from '../../scenario/schema';
 import { runJob, type Shard } from '../../engine/job';
 import { summarize, type Summary } from '../../engine/summarize';
 import { loadScenario } from '../../scenario/load';
@@ -26,6 +28,8 @@ export interface RunCommandOptions {
   readonly runs: number;
   readonly seed: string;
   readonly rule?: string;
+  /** `--model`: the floor model instead of the scenario's */
+  readonly floor?: FloorModelName;
   readonly format: ReportFormat;
   readonly shard?: Shard;
   readonly shouldStop?: () => boolean;
@@ -68,7 +72,7 @@ export async function runCommandAsync(options: RunCommandOptions): Promise<RunCo
 }
 
 function prepareRun(options: RunCommandOptions) {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   return { scenario, rule, model: compileModel(scenario, rule) };
 }

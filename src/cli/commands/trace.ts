@@ -4,6 +4,8 @@ import { narrate } from '../../report/narrate';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
 import { compileModel } from '../../floor/model';
+import { withFloorModel } from '../../floor/models';
+import type { FloorModelName } from '../../scenario/schema';
 import { runRng } from '../../engine/rng';
 import { PlenaryRun } from '../../engine/plenaryRun';
 import { outcomeLabel } from '../../engine/summarize';
@@ -13,10 +15,12 @@ export interface TraceOptions {
   readonly seed: string;
   readonly run: number;
   readonly rule?: string;
+  /** `--model`: the floor model instead of the scenario's */
+  readonly floor?: FloorModelName;
 }
 
 export function traceCommand(options: TraceOptions): string {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const model = compileModel(scenario, rule);
   const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });
