@@ -22,7 +22,7 @@ export async function bundle(outdir = join(ROOT, 'dist'), { bench = true, logLev
     platform: 'node',
     target: 'node20',
     // zod is bundled in (one file loads much faster than its hundred-odd modules); the other packages stay external
-    external: ['xstate', 'xstate/*', 'commander', 'seedrandom', 'yaml', 'ink', 'react', 'react/*', 'esbuild', 'vitest', 'fast-check', 'ink-testing-library'],
+    external: ['xstate', 'xstate/*', 'commander', 'ws', 'seedrandom', 'yaml', 'ink', 'react', 'react/*', 'esbuild', 'vitest', 'fast-check', 'ink-testing-library'],
     sourcemap: true,
     jsx: 'automatic',
     logLevel,

@@ -209,10 +209,17 @@ export class Controls {
       if (observer) return this.say(`Observers do not decide: ${s.seatName(observer)} cannot ${STANCES[stance]}. Press ${KEYS.press} to press delegations.`);
       return this.say(`"${STANCES[stance]}" is a delegation's answer; ${this.chairSeat() ? 'you chair the meeting' : 'in a replay the floor is simulated'}.`);
     }
-    if (turn?.kind !== 'answer' || !answering.some((x) => sameSeat(x, turn.seat))) {
-      return this.say(turn?.kind === 'chair' ? "Not the floor's turn: the Chair moves next." : turn ? `Waiting for ${s.model.names[turn.member]}.` : 'Not your turn: the floor is not asked now.');
+    // the floor answers together: the seat whose turn it is first (one terminal), else any of this screen's seats still to answer
+    const member =
+      turn?.kind === 'answer' && answering.some((x) => sameSeat(x, turn.seat))
+        ? turn.member
+        : turn?.kind === 'answer'
+          ? answering.flatMap((x) => (x.kind === 'member' && !s.pending.has(x.member) ? [x.member] : []))[0]
+          : undefined;
+    if (member === undefined) {
+      return this.say(turn?.kind === 'chair' ? "Not the floor's turn: the Chair moves next." : turn ? `Already answered: waiting for ${s.model.names[turn.member]}.` : 'Not your turn: the floor is not asked now.');
     }
-    s.answer(turn.member, stance);
+    s.answer(member, stance);
     this.moved();
     return undefined;
   }

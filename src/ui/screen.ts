@@ -94,7 +94,9 @@ function flow(spans: readonly Span[], width: number, indent = ''): Line[] {
 function turnText(session: TrainerSession): string | undefined {
   const turn = session.turn;
   if (!turn) return undefined;
-  return turn.kind === 'chair' ? "the Chair's move" : `${session.model.names[turn.member]}'s answer`;
+  if (turn.kind === 'chair') return "the Chair's move";
+  const waiting = session.answeringMembers().filter((m) => !session.pending.has(m));
+  return waiting.length > 1 ? `answers from ${waiting.map((m) => session.model.names[m]).join(', ')}` : `${session.model.names[turn.member]}'s answer`;
 }
 
 function header(session: TrainerSession, o: ScreenOptions): Line[] {
@@ -303,6 +305,12 @@ export function objectionEffect(session: TrainerSession, member: number): string
   return `If you object: "${option}" still passes under ${rule.title} (your objection does not block it).`;
 }
 
+/** Which of a screen's delegation seats answers now: the seat whose turn it is, else the first still to answer. */
+function answerer(session: TrainerSession, turnMember: number, answering: readonly number[]): number | undefined {
+  if (answering.includes(turnMember)) return turnMember;
+  return answering.find((m) => !session.pending.has(m));
+}
+
 function movesSection(session: TrainerSession, state: ViewState, o: ScreenOptions): Line[] {
   const { run, model } = session;
   const w = o.columns;
@@ -327,7 +335,7 @@ function movesSection(session: TrainerSession, state: ViewState, o: ScreenOption
     lines.push(...flow(spans, w, '       '));
   }
   for (const member of answering) {
-    const mine = turn?.kind === 'answer' && turn.member === member;
+    const mine = turn?.kind === 'answer' && answerer(session, turn.member, answering) === member;
     const given = session.pending.get(member);
     const spans: Span[] = [{ text: `${model.names[member]}: ` }];
     STANCE_KEYS.forEach((key, s) => spans.push(mine ? { text: `[${key}] ${STANCE_SYMBOL[s]} ${STANCES[s]}  `, bold: true, color: STANCE_COLOR[s] } : { text: `(${key}) ${STANCES[s]}  `, dim: true, color: 'gray' }));
@@ -349,11 +357,12 @@ function movesSection(session: TrainerSession, state: ViewState, o: ScreenOption
     lines.push(...flow([{ text: `${title} ` }, ...items, { text: '(Esc: cancel)', dim: true }], w, '  '));
   } else if (turn?.kind === 'chair' && viewerChair) {
     lines.push(plain('Your move as Chair: press the key of a move in brackets.', { color: 'yellow', bold: true }));
-  } else if (turn?.kind === 'answer' && answering.includes(turn.member)) {
+  } else if (turn?.kind === 'answer' && answerer(session, turn.member, answering) !== undefined) {
+    const who = answerer(session, turn.member, answering)!;
     const opt = model.options[run.context.option];
-    const brief = model.scenario.participants.find((p) => p.id === model.ids[turn.member])?.stances[opt.id];
+    const brief = model.scenario.participants.find((p) => p.id === model.ids[who])?.stances[opt.id];
     const briefText = brief ? ` Brief: ${brief.map((p, s) => (p > 0 ? `${stanceName(s)} ${Math.round(p * 100)}%` : '')).filter(Boolean).join(', ')}.` : '';
-    lines.push(plain(`${model.names[turn.member]}, your answer on "${opt.name}" (${run.state === 'floor' ? 'the floor states positions' : 'consultations'}).${briefText}`, { color: 'yellow', bold: true }));
+    lines.push(plain(`${model.names[who]}, your answer on "${opt.name}" (${run.state === 'floor' ? 'the floor states positions' : 'consultations'}).${briefText}`, { color: 'yellow', bold: true }));
   } else if (turn) {
     lines.push(plain(`Waiting for ${turnText(session)}.`, { color: 'yellow' }));
   } else if (run.floorNext) {
@@ -382,7 +391,7 @@ function footerLines(state: ViewState, o: ScreenOptions, playingNow: boolean): L
 export function runScreen(session: TrainerSession, state: ViewState, o: ScreenOptions): Line[] {
   const top = header(session, o);
   const caption = o.caption ? wrap(o.caption, o.columns).slice(0, 3).map((t) => plain(t, { bold: true, inverse: true })) : [];
-  const room = (o.room ?? []).map((t) => fitLine(plain(t, { color: 'cyan' }), o.columns));
+  const room = (o.room ?? []).flatMap((t) => wrap(t, o.columns)).map((t) => plain(t, { color: 'cyan' }));
   const moves = movesSection(session, state, o);
   const foot = footerLines(state, o, state.playing && !session.done && session.turn === undefined);
   let middle = o.rows - top.length - caption.length - room.length - moves.length - foot.length;

@@ -287,7 +287,8 @@ export class TrainerSession {
   }
 
   private pendingAnswers(): SeatAnswer[] {
-    return [...this.pending].map(([member, stance]) => ({ member, stance }));
+    // in member order, whoever answered first: the record (and the debrief) do not depend on key timing
+    return [...this.pending].sort((a, b) => a[0] - b[0]).map(([member, stance]) => ({ member, stance }));
   }
 
   private apply(record: StepRecord): boolean {

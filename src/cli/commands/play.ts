@@ -25,6 +25,12 @@ async function writeDebrief(io: CliIO, markdown: string, file: string | undefine
   } else io.err('(plenary play --debrief FILE writes the debrief as Markdown.)');
 }
 
+function parsePace(text: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || n > 60) throw new InvalidArgumentError(`--pace must be 0 to 60 seconds (received ${text})`);
+  return n;
+}
+
 export function registerTrainer(program: Command, io: CliIO): void {
   program
     .command('play')
@@ -63,6 +69,47 @@ export function registerTrainer(program: Command, io: CliIO): void {
       const { markdown, ending } = await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief, present: opts.present === true });
       if (opts.debrief) await writeDebrief(io, markdown, opts.debrief, inputs);
       if (ending === 'interrupted') throw new Interrupted();
+    });
+
+  program
+    .command('serve')
+    .description('host one plenary for a room of trainees on this machine (loopback); they join with plenary join')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
+    .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .option('--port <n>', 'port to listen on (0: any free port, printed)', parseCount('--port', 0, 65535), 7070)
+    .option('--host <address>', 'address to listen on: the loopback address only', '127.0.0.1')
+    .option('--pace <seconds>', 'seconds between simulated steps while playing', parsePace, 1)
+    .option('--debrief <file>', 'write the debrief as Markdown when the host ends the plenary (atomically)')
+    .addHelpText('after', '\nHost keys: p play/pause, space step (past a trainee who has not decided), e end.\nFrom a pipe: lines play, pause, step, end.\n\nExamples:\n  plenary serve --port 7070\n  plenary join 127.0.0.1:7070 --as chair        (in another terminal)\n  plenary join 127.0.0.1:7070 --as zimbabwe')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; port: number; host: string; pace: number; debrief?: string }) => {
+      const inputs = scenario ? [scenario] : [];
+      if (opts.debrief) checkOutPath(opts.debrief, inputs);
+      const { serveCommand } = await import('./serve');
+      const served = await serveCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, port: opts.port, host: opts.host, pace: opts.pace, log: (line) => process.stdout.write(`${line}\n`) });
+      if (opts.debrief) await writeDebrief(io, served.markdown, opts.debrief, inputs);
+      if (served.interrupted) throw new Interrupted();
+    });
+
+  program
+    .command('join')
+    .description('take a seat in a room hosted with plenary serve (loopback)')
+    .argument('<address>', 'HOST:PORT that plenary serve printed, e.g. 127.0.0.1:7070')
+    .requiredOption('-a, --as <seat>', '"chair" or a participant or observer id (e.g. zimbabwe)')
+    .option('--debrief <file>', 'write the debrief the host sends at the end of the item (atomically)')
+    .addHelpText('after', '\nA dropped trainee rejoins its seat with the same command.\n\nExamples:\n  plenary join 127.0.0.1:7070 --as chair\n  plenary join 127.0.0.1:7070 --as zimbabwe --debrief zimbabwe.md')
+    .action(async (address: string, opts: { as: string; debrief?: string }) => {
+      if (opts.debrief) checkOutPath(opts.debrief);
+      const { joinCommand } = await import('./join');
+      const left = await joinCommand({
+        address,
+        as: opts.as,
+        out: (text) => process.stdout.write(text),
+        err: (text) => io.err(text),
+        ...(opts.debrief ? { onDebrief: (markdown: string) => writeDebrief(io, markdown, opts.debrief, []) } : {}),
+      });
+      if (left === 'interrupted') throw new Interrupted();
     });
 
   program
