@@ -24,7 +24,7 @@ import { ruleOrThrow } from '../src/rules/registry';
 import { loadScenario } from '../src/scenario/load';
 import { sortHist, type Tallies } from '../src/engine/accumulator';
 import { compileModel, type Model } from '../src/floor/model';
-import { runJobParallel } from '../src/engine/parallel';
+import { runJobParallel } from '../src/engine/job';
 import { referenceRange } from './reference';
 import { spatialReferenceRange } from './spatialReference';
 import type { FloorModelName } from '../src/scenario/schema';

@@ -1,68 +1,15 @@
 /**
- * Comparing rules on one scenario with common random numbers: run k uses the generator (seed, k) under every rule,
- * so differences between rules come from the rules, not from noise. Streaming: per rule the mergeable integer
- * `Tallies`, plus the baseline → rule outcome transition matrix; nothing per run is kept.
+ * Comparing rules on one scenario with common random numbers: a job of one setting per rule through the kernel with
+ * the 'paired' reduction (src/engine/kernel.ts), so run k uses the generator (seed, k) under every rule and
+ * differences between rules come from the rules, not from noise. Per rule the mergeable integer `Tallies`, plus the
+ * baseline → rule outcome transition matrix; nothing per run is kept. This file only reads them: pure.
  */
 import type { FloorStatement } from '../floor/models';
-import { addRun, emptyTallies, mergeTallies, type Tallies } from '../engine/accumulator';
 import type { Model } from '../floor/model';
-import type { RangeOptions } from '../engine/monteCarlo';
-import { runRng } from '../engine/rng';
-import { simulateRun } from '../engine/plenaryRun';
+import type { JobTallies } from '../engine/kernel';
 import { pairedDifference, round6, wilson } from '../engine/statistics';
 import { summarize, type BlockerShare } from '../engine/summarize';
 import { citeRule, type CitationKind } from '../rules/citation';
-
-export interface CompareTallies {
-  runs: number;
-  from: number;
-  to: number;
-  /** per rule (the first is the baseline) */
-  rules: Tallies[];
-  /** per rule: [baseline outcome][rule outcome] → runs */
-  transitions: number[][][];
-}
-
-export function emptyCompareTallies(models: readonly Model[], from = 0): CompareTallies {
-  const n = models[0].outcomes.length;
-  return {
-    runs: 0,
-    from,
-    to: from,
-    rules: models.map((m) => emptyTallies(m, from)),
-    transitions: models.map(() => Array.from({ length: n }, () => new Array<number>(n).fill(0))),
-  };
-}
-
-/** Runs [from, to) under every rule. Pure apart from the optional progress callback and stop check. */
-export function compareRange(models: readonly Model[], seed: string, from: number, to: number, options: RangeOptions = {}): CompareTallies {
-  const t = emptyCompareTallies(models, from);
-  const outcomes = new Array<number>(models.length);
-  const every = options.progressEvery ?? 0;
-  for (let k = from; k < to; k++) {
-    if (options.shouldStop?.()) break;
-    for (let r = 0; r < models.length; r++) {
-      const result = simulateRun(models[r], runRng(seed, k));
-      addRun(t.rules[r], result, k);
-      outcomes[r] = result.outcome;
-    }
-    for (let r = 0; r < models.length; r++) t.transitions[r][outcomes[0]][outcomes[r]]++;
-    t.runs++;
-    t.to = k + 1;
-    if (every > 0 && (k - from + 1) % every === 0) options.onProgress?.(t.rules[0]);
-  }
-  return t;
-}
-
-export function mergeCompareTallies(a: CompareTallies, b: CompareTallies): CompareTallies {
-  return {
-    runs: a.runs + b.runs,
-    from: Math.min(a.from, b.from),
-    to: Math.max(a.to, b.to),
-    rules: a.rules.map((t, r) => mergeTallies(t, b.rules[r])),
-    transitions: a.transitions.map((m, r) => m.map((row, i) => row.map((v, j) => v + b.transitions[r][i][j]))),
-  };
-}
 
 // ---- the comparison every output format reads ------------------------------------------------------------------
 
@@ -133,8 +80,11 @@ export interface Comparison {
 
 export type ReformInfo = NonNullable<RuleComparison['reform']>;
 
-export function summarizeComparison(models: readonly Model[], t: CompareTallies, seed: string, partial = false, reforms: readonly (ReformInfo | undefined)[] = []): Comparison {
-  const n = t.runs;
+/** The comparison of a 'paired' job's tallies (the first model is the baseline). */
+export function summarizeComparison(models: readonly Model[], job: JobTallies, seed: string, partial = false, reforms: readonly (ReformInfo | undefined)[] = []): Comparison {
+  if (!job.tallies || !job.transitions) throw new Error('summarizeComparison: the job was not run with the paired reduction');
+  const t = { rules: job.tallies, transitions: job.transitions };
+  const n = job.runs;
   const base = summarize(models[0], t.rules[0], seed, partial);
   const ids = models[0].outcomes;
   const label = (id: string) => base.outcomes.find((o) => o.outcome === id)!.label;

@@ -6,6 +6,7 @@
 import { UserError } from '../common/errors';
 import { shardRange, type Shard } from '../engine/job';
 import { sortHist, type Tallies } from '../engine/accumulator';
+import type { JobTallies } from '../engine/kernel';
 
 export type ShardCommand = 'run' | 'compare' | 'sweep';
 
@@ -29,6 +30,35 @@ export interface ShardDocument<T = unknown> {
   readonly context: unknown;
   readonly tallies: T;
 }
+
+/** The tallies of a compare shard file: per rule the tallies, and the transitions from the baseline. */
+export interface CompareShardTallies {
+  readonly runs: number;
+  readonly from: number;
+  readonly to: number;
+  readonly rules: Tallies[];
+  readonly transitions: number[][][];
+}
+
+/** The tallies of a sweep shard file: [setting][rule][outcome] → runs. */
+export interface SweepShardTallies {
+  readonly runs: number;
+  readonly from: number;
+  readonly to: number;
+  readonly counts: number[][][];
+}
+
+export const fromCompareShard = (t: CompareShardTallies): JobTallies => ({ runs: t.runs, from: t.from, to: t.to, tallies: t.rules, transitions: t.transitions });
+export const compareShardTallies = (t: JobTallies): CompareShardTallies => ({ runs: t.runs, from: t.from, to: t.to, rules: t.tallies!, transitions: t.transitions! });
+export const fromSweepShard = (t: SweepShardTallies): JobTallies => ({ runs: t.runs, from: t.from, to: t.to, outcomes: t.counts.flat() });
+/** Sweep outcome counts per job setting (setting-major) as [setting][rule][outcome], given the number of rules. */
+export const sweepShardTallies = (t: JobTallies, rules = 0): SweepShardTallies => {
+  const flat = t.outcomes!;
+  const per = rules > 0 ? rules : 1;
+  const counts: number[][][] = [];
+  for (let i = 0; i < flat.length; i += per) counts.push(flat.slice(i, i + per));
+  return { runs: t.runs, from: t.from, to: t.to, counts };
+};
 
 /** Histograms in value order so that shard files are deterministic. */
 export function canonicalTallies(t: Tallies): Tallies {

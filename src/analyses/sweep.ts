@@ -1,14 +1,13 @@
 /**
  * Sweeps: vary numbers of the scenario document (`--vary blocs.sadc.cohesion=0:1:0.1`) and run every setting under
  * every rule with common random numbers (run k uses (seed, k) for every setting and rule). Each derived document is
- * re-validated through the scenario pipeline, so a sweep never runs an invalid scenario. Pure: documents in, data out.
+ * re-validated through the scenario pipeline, so a sweep never runs an invalid scenario. The runs go through the
+ * kernel (src/engine/kernel.ts) as one job whose settings are setting × rule, setting-major, with the 'outcomes'
+ * reduction (or 'records' for rows). Pure: documents in, data out.
  */
 import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
-import type { Model } from '../floor/model';
-import type { RangeOptions } from '../engine/monteCarlo';
-import { runRng } from '../engine/rng';
-import { simulateRun } from '../engine/plenaryRun';
+import type { JobTallies } from '../engine/kernel';
 import { round6, wilson } from '../engine/statistics';
 
 export interface Vary {
@@ -125,36 +124,6 @@ export function sweepSettings(varies: readonly Vary[]): number[][] {
   return settings;
 }
 
-export interface SweepTallies {
-  runs: number;
-  from: number;
-  to: number;
-  /** [setting][rule][outcome] → runs */
-  counts: number[][][];
-}
-
-/** Runs [from, to) of every setting under every rule (models[setting][rule]). */
-export function sweepRange(models: readonly (readonly Model[])[], seed: string, from: number, to: number, options: RangeOptions = {}): SweepTallies {
-  const counts = models.map((row) => row.map((m) => new Array<number>(m.outcomes.length).fill(0)));
-  const t: SweepTallies = { runs: 0, from, to: from, counts };
-  for (let k = from; k < to; k++) {
-    if (options.shouldStop?.()) break;
-    for (let s = 0; s < models.length; s++) for (let r = 0; r < models[s].length; r++) counts[s][r][simulateRun(models[s][r], runRng(seed, k)).outcome]++;
-    t.runs++;
-    t.to = k + 1;
-  }
-  return t;
-}
-
-export function mergeSweepTallies(a: SweepTallies, b: SweepTallies): SweepTallies {
-  return {
-    runs: a.runs + b.runs,
-    from: Math.min(a.from, b.from),
-    to: Math.max(a.to, b.to),
-    counts: a.counts.map((row, s) => row.map((c, r) => c.map((v, o) => v + b.counts[s][r][o]))),
-  };
-}
-
 /** What a sweep result needs besides the counts (also the context of a sweep shard). */
 export interface SweepContext {
   readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
@@ -185,8 +154,18 @@ export interface Sweep extends SweepContext {
   readonly rows: readonly SweepRow[];
 }
 
-export function summarizeSweep(context: SweepContext, t: SweepTallies, seed: string, partial = false): Sweep {
-  const n = t.runs;
+/** The job setting of (setting s, rule r): setting-major. */
+export const sweepSettingIndex = (context: Pick<SweepContext, 'rules'>, s: number, r: number): number => s * context.rules.length + r;
+
+/** The id of a sweep setting in records: `path=value,...` and the rule, e.g. `blocs.sadc.cohesion=0.5 | consensus`. */
+export const sweepSettingId = (context: Pick<SweepContext, 'vary'>, values: readonly number[], rule: string): string =>
+  `${context.vary.map((v, i) => `${v.path}=${values[i]}`).join(',')} | ${rule}`;
+
+/** The sweep of an 'outcomes' job's tallies. */
+export function summarizeSweep(context: SweepContext, job: JobTallies, seed: string, partial = false): Sweep {
+  if (!job.outcomes) throw new Error('summarizeSweep: the job was not run with the outcomes reduction');
+  const n = job.runs;
+  const t = { counts: context.settings.map((_, s) => context.rules.map((_, r) => job.outcomes![sweepSettingIndex(context, s, r)])) };
   const rows: SweepRow[] = [];
   context.settings.forEach((values, s) =>
     context.rules.forEach((rule, r) =>

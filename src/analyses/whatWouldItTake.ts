@@ -1,15 +1,18 @@
 /**
  * What would it take: the smallest sets of participants whose change of stance on a target option would make it the
  * most likely (modal) outcome. Each candidate set is a derived Scenario (pure; the engine is never special-cased), run
- * on the same runs (common random numbers). Exact among the candidates for set sizes whose search fits the budget; a
+ * on the same runs (common random numbers): the sets of one search step (every set of one size, or every next
+ * candidate of the greedy search) are the settings of one kernel job, so they share threads, progress and Ctrl-C. Exact among the candidates for set sizes whose search fits the budget; a
  * labelled greedy heuristic beyond.
  */
 import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
 import { observersVote, type DecisionRule } from '../rules/types';
 import type { Scenario, StanceVector } from '../scenario/types';
-import { compileModel } from '../floor/model';
-import { runRange } from '../engine/monteCarlo';
+import { compileModel, type Model } from '../floor/model';
+import type { Tallies } from '../engine/accumulator';
+import { jobOf } from '../engine/kernel';
+import { runJobAsync, type JobRunOptions } from '../engine/parallel';
 import { round6, wilson } from '../engine/statistics';
 
 export type NewStance = 'support' | 'accept';
@@ -47,6 +50,8 @@ export interface WhatWouldItTake {
   readonly searchedSize: number;
   readonly sets: readonly SetResult[];
   readonly evaluated: number;
+  /** stopped early (Ctrl-C): the search did not finish and the sets found so far may not be the smallest */
+  readonly partial: boolean;
 }
 
 export interface WwitOptions {
@@ -59,6 +64,10 @@ export interface WwitOptions {
   /** maximum number of simulated runs for the exact search */
   readonly budget?: number;
   readonly shouldStop?: () => boolean;
+  /** threads for each step's job (default auto) */
+  readonly workers?: JobRunOptions['workers'];
+  /** sets simulated so far and an upper estimate of all the search may simulate */
+  readonly onProgress?: (sets: number, total: number) => void;
 }
 
 function combinations(n: number, k: number): number[][] {
@@ -81,24 +90,37 @@ const choose = (n: number, k: number): number => {
   return Math.round(c);
 };
 
-export function whatWouldItTake(scenario: Scenario, rule: DecisionRule, o: WwitOptions): WhatWouldItTake {
+export async function whatWouldItTake(scenario: Scenario, rule: DecisionRule, o: WwitOptions): Promise<WhatWouldItTake> {
   const tabled = scenario.options.filter((x) => x.tabled).map((x) => x.id);
   if (!tabled.includes(o.target)) {
     throw new UserError(`--target ${o.target}: not a tabled option of scenario "${scenario.id}".${didYouMean(o.target, tabled)} Tabled options: ${listOf(tabled)}`);
   }
   const budget = o.budget ?? 200_000;
   let evaluated = 0;
-  const evaluate = (ids: readonly string[]) => {
-    const model = compileModel(ids.length === 0 ? scenario : withStance(scenario, ids, o.target, o.stance), rule);
-    const t = runRange(model, o.seed, 0, o.runs, { shouldStop: o.shouldStop });
-    evaluated++;
-    const k = model.outcomes.indexOf(o.target);
-    const count = t.outcomes[k];
-    const modal = t.outcomes.every((c, i) => i === k || c < count);
-    const [lo, hi] = wilson(count, t.runs);
-    return { t, model, k, share: t.runs === 0 ? 0 : round6(count / t.runs), ci95: [round6(lo), round6(hi)] as [number, number], modal };
+  let partial = false;
+  const estimate = 1 + Math.floor(budget / Math.max(1, o.runs));
+  type Evaluation = { t: Tallies; model: Model; k: number; share: number; ci95: [number, number]; modal: boolean };
+  /** runs every set of `sets` on the same runs, as one job */
+  const evaluateAll = async (sets: readonly (readonly string[])[]): Promise<Evaluation[]> => {
+    const models = sets.map((ids) => compileModel(ids.length === 0 ? scenario : withStance(scenario, ids, o.target, o.stance), rule));
+    const done = evaluated;
+    const job = await runJobAsync(jobOf(models, o.seed, 'tallies', sets.map((ids) => ids.join('+') || 'as-is')), 0, o.runs, {
+      workers: o.workers,
+      shouldStop: o.shouldStop,
+      onProgress: o.onProgress && ((p) => o.onProgress!(done + (p.runs / Math.max(1, o.runs)) * sets.length, Math.max(estimate, done + sets.length))),
+    });
+    if (job.runs < o.runs) partial = true;
+    evaluated += sets.length;
+    return models.map((model, s) => {
+      const t = job.tallies![s];
+      const k = model.outcomes.indexOf(o.target);
+      const count = t.outcomes[k];
+      const modal = t.outcomes.every((c, i) => i === k || c < count);
+      const [lo, hi] = wilson(count, t.runs);
+      return { t, model, k, share: t.runs === 0 ? 0 : round6(count / t.runs), ci95: [round6(lo), round6(hi)] as [number, number], modal };
+    });
   };
-  const base = evaluate([]);
+  const [base] = await evaluateAll([[]]);
   const modalIndex = base.t.outcomes.indexOf(Math.max(...base.t.outcomes));
   const names = new Map(scenario.participants.map((p) => [p.id, p.name]));
   const decides = (p: Scenario['participants'][number]) => p.present && (p.role === 'participant' || observersVote(rule));
@@ -125,35 +147,36 @@ export function whatWouldItTake(scenario: Scenario, rule: DecisionRule, o: WwitO
     searchedSize,
     sets,
     evaluated,
+    partial,
   });
-  if (base.modal) return result('none-needed', 0, []);
-  const asSet = (ids: string[], r: ReturnType<typeof evaluate>): SetResult => ({ participants: ids, names: ids.map((id) => names.get(id) ?? id), share: r.share, ci95: r.ci95, modal: r.modal });
+  if (base.modal || partial) return result(base.modal ? 'none-needed' : 'not-found', 0, []);
+  const asSet = (ids: string[], r: Evaluation): SetResult => ({ participants: ids, names: ids.map((id) => names.get(id) ?? id), share: r.share, ci95: r.ci95, modal: r.modal });
   let searched = 0;
   let spent = o.runs;
   for (let size = 1; size <= Math.min(o.maxSize, candidates.length); size++) {
     if (spent + choose(candidates.length, size) * o.runs > budget) break;
     const found: SetResult[] = [];
-    for (const combo of combinations(candidates.length, size)) {
-      const ids = combo.map((i) => candidates[i].id);
-      const r = evaluate(ids);
-      spent += o.runs;
-      if (r.modal) found.push(asSet(ids, r));
-    }
+    const sets = combinations(candidates.length, size).map((combo) => combo.map((i) => candidates[i].id));
+    const results = await evaluateAll(sets);
+    spent += sets.length * o.runs;
+    if (partial) return result('not-found', searched, []);
+    results.forEach((r, i) => {
+      if (r.modal) found.push(asSet(sets[i], r));
+    });
     searched = size;
     if (found.length > 0) return result('exact', size - 1, found.sort((a, b) => b.share - a.share || a.participants.join().localeCompare(b.participants.join())));
   }
   // greedy: add the candidate that raises the target's share most, until it is modal
   const chosen: string[] = [];
-  let last: ReturnType<typeof evaluate> | undefined;
+  let last: Evaluation | undefined;
   while (chosen.length < candidates.length) {
-    let best: { id: string; r: ReturnType<typeof evaluate> } | undefined;
-    for (const c of candidates) {
-      if (chosen.includes(c.id)) continue;
-      const r = evaluate([...chosen, c.id]);
-      if (!best || r.share > best.r.share) best = { id: c.id, r };
-    }
-    chosen.push(best!.id);
-    last = best!.r;
+    const next = candidates.filter((c) => !chosen.includes(c.id));
+    const results = await evaluateAll(next.map((c) => [...chosen, c.id]));
+    if (partial) return result('not-found', searched, []);
+    let best = 0;
+    for (let i = 1; i < results.length; i++) if (results[i].share > results[best].share) best = i;
+    chosen.push(next[best].id);
+    last = results[best];
     if (last.modal) break;
   }
   if (!last || !last.modal) return result('not-found', searched, []);

@@ -41,8 +41,20 @@ export function formatParser<T extends string>(allowed: readonly T[]) {
   };
 }
 
-export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
+export { REPORT_FORMATS, type ReportFormat } from '../report/runReport';
+
+/** A share between 0 and 1 (also accepts a percentage such as 70%). */
+export function parseShare(flag: string) {
+  return (text: string): number => {
+    const t = text.trim();
+    const percent = t.endsWith('%');
+    const value = Number(percent ? t.slice(0, -1) : t);
+    if (t === '' || !Number.isFinite(value)) throw new InvalidArgumentError(`${flag}: "${text}" is not a number; give a share from 0 to 1, e.g. 0.7 (or 70%)`);
+    const share = percent ? value / 100 : value;
+    if (share < 0 || share > 1) throw new InvalidArgumentError(`${flag}: ${text} is outside 0..1; give a share from 0 to 1, e.g. 0.7 (or 70%)`);
+    return share;
+  };
+}
 
 /** A floor model name (`--model`). */
 export function parseFloorModel(text: string): FloorModelName {

@@ -1,11 +1,65 @@
-/** The command-line program: declares commands and flags; command bodies are plain functions elsewhere. */
-import { Command } from 'commander';
+/**
+ * The command-line program: every command and flag, declared here on one screen. Each command's body is a plain
+ * function in src/cli/commands/<command>.ts, loaded when the command runs (so `plenary --help` stays light). The
+ * long jobs (run, compare, sweep, backtest, what-would-it-take, power) go through one shell (src/cli/job.ts): live
+ * progress on a terminal, Ctrl-C → a PARTIAL result and exit 130, --out written only for a complete result.
+ * The trainer's commands (play, replay, diagram) are declared in commands/play.ts.
+ */
+import { Command, Option } from 'commander';
 import { guardOutput } from '../common/inputFiles';
 import { cutLongWords } from '../common/terminalText';
 import { packageVersion } from '../common/paths';
-import { registerCommands } from './commands/index';
+import { DEFAULT_SEED } from '../engine/rng';
+import { parseShard, shardRange, type Shard } from '../engine/shard';
+import { parseWorkers, type WorkerCount } from '../engine/parallel';
+import { registerTrainer } from './commands/play';
+import { registerImport } from './commands/import';
 import type { CliIO } from './io';
+import { runJobCommand } from './job';
 import { checkOutPath, STDOUT_PATH } from './output';
+import { formatParser, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
+import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
+
+const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'] as const;
+const COMPARE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
+const MERGE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
+const SWEEP_FORMATS = ['table', 'json', 'csv', 'rows', 'jsonl'] as const;
+const BACKTEST_FORMATS = ['table', 'json', 'markdown'] as const;
+const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+type Of<T extends readonly string[]> = T[number];
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** `--model`, the same on every command that simulates */
+const MODEL_FLAG = ['--model <name>', "floor model: ordinal, spatial, compromise or ensemble (default: the scenario's model:, else spatial; see docs/model.md)"] as const;
+const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenario] : []);
+const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines';
+
+/** Flags every Monte Carlo job shares. */
+function jobFlags(command: Command, shard: boolean): Command {
+  command
+    .option('-q, --quiet', 'no progress display (progress is shown only on a terminal, never under CI)')
+    .option('-w, --workers <n|auto>', 'threads (auto: 1 below 20,000 runs, else up to 2); the result is the same whatever the number', parseWorkers, 'auto' as WorkerCount);
+  if (shard) command.option('--shard <i/n>', 'run only part i of n of the runs and write a shard file (combine with plenary merge); with rows: the rows of that part');
+  return command;
+}
+
+interface JobOpts {
+  readonly runs: number;
+  readonly seed: string;
+  readonly out?: string;
+  readonly shard?: string;
+  readonly quiet?: boolean;
+  readonly workers: WorkerCount;
+}
+
+/** Checks --out and --shard before any work; the runs the job will do. */
+function prepare(opts: JobOpts, inputs: readonly string[]): { shard?: Shard; total: number } {
+  if (opts.out) checkOutPath(opts.out, inputs);
+  const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  const [from, to] = shardRange(opts.runs, shard);
+  return { ...(shard ? { shard } : {}), total: to - from };
+}
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('plenary')
@@ -40,11 +94,260 @@ export function buildProgram(io: CliIO): Command {
 Examples:
   plenary run                                   the Swakopmund 2009 scenario, 1000 runs
   plenary run --rule qualified-majority:2/3     the same under two-thirds voting
+  plenary run --format rows --runs 1000         one CSV line per run, for your own tools
   plenary trace --run 7                         one run, narrated
   plenary validate scenarios/                   check scenario files
   plenary rules                                 the decision rules plenary knows`,
     );
-  registerCommands(program, io);
+
+  // ---- run, trace ---------------------------------------------------------------------------------------------
+  jobFlags(
+    program
+      .command('run')
+      .description('simulate a scenario many times: outcome probabilities, decisive objections, time used')
+      .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+      .option('-n, --runs <n>', 'number of simulated runs', parseRuns, 1000)
+      .option('-s, --seed <seed>', 'master seed (any text); run k uses (seed, k)', parseSeed, DEFAULT_SEED)
+      .option('-r, --rule <rule>', 'override the rule in force, e.g. qualified-majority:2/3')
+      .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+      .addOption(new Option('-f, --format <format>', `output format (${RUN_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(RUN_FORMATS)).default('table'))
+      .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+      .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100),
+    true,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json\n  plenary run --format rows --runs 1000 --out runs.csv')
+    .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; format: Of<typeof RUN_FORMATS>; draws: number }) => {
+      const inputs = inputsOf(scenario);
+      const { shard, total } = prepare(opts, inputs);
+      const { runCommand } = await import('./commands/run');
+      await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
+        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, format: opts.format, shard, workers: opts.workers, draws: opts.draws, ...hooks }),
+      );
+    });
+
+  program
+    .command('trace')
+    .description('narrate one run step by step, ending with the outcome and why')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
+    .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+    .option('-o, --out <file>', 'write the transcript to a file')
+    .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; out?: string }) => {
+      if (opts.out) checkOutPath(opts.out, inputsOf(scenario));
+      const { traceCommand } = await import('./commands/trace');
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model }), { out: opts.out, inputs: inputsOf(scenario) });
+    });
+
+  // ---- reference: validate, schema, scenarios, rules, reforms --------------------------------------------------
+  program
+    .command('validate')
+    .description('check scenario files (or folders of them); every problem with file:line')
+    .argument('<files...>', 'scenario files or folders')
+    .option('--strict', 'treat warnings (unsourced numbers) as errors')
+    .addHelpText('after', '\nExamples:\n  plenary validate scenarios/\n  plenary validate my-case.yaml --strict')
+    .action(async (files: string[], opts: { strict?: boolean }) => {
+      const { validateCommand } = await import('./commands/catalog');
+      const result = validateCommand(files, opts);
+      await io.emit(result.text);
+      io.exitCode = result.exitCode;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors; bundled as scenarios/schema.json)')
+    .option('--roster', 'the schema of roster files instead (scenarios/roster.schema.json)')
+    .option('-o, --out <file>', 'write it to a file')
+    .action(async (opts: { out?: string; roster?: boolean }) => {
+      const { schemaCommand } = await import('./commands/catalog');
+      await io.emit(schemaCommand(opts.roster ? 'roster' : 'scenario'), { out: opts.out });
+    });
+
+  program
+    .command('scenarios')
+    .description('list the bundled scenarios')
+    .action(async () => {
+      const { scenariosCommand } = await import('./commands/catalog');
+      await io.emit(scenariosCommand());
+    });
+
+  program
+    .command('rules')
+    .description('list the decision rules with a one-line description and a source')
+    .action(async () => {
+      const { rulesCommand } = await import('./commands/catalog');
+      await io.emit(rulesCommand());
+    });
+
+  // ---- compare, reforms, sweep, merge, what-would-it-take ------------------------------------------------------
+  jobFlags(
+    program
+      .command('compare')
+      .description('run one scenario under several rules on the same runs: outcome shares, paired differences, what changed, who blocks')
+      .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+      .option('--rules <list>', 'comma-separated rules or reform ids, compared with the baseline (the rule in force)')
+      .option('--reforms [ids]', 'compare with the bundled reform proposals (scenarios/reforms/): all, or the comma-separated ids given')
+      .option('--map-group <group=bloc>', 'apply a reform that needs a group (e.g. adpa) through a bloc of this scenario (repeatable)', collect, [])
+      .option('--baseline <rule>', "the rule the others are measured against (default: the scenario's rule in force)")
+      .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+      .option('-n, --runs <n>', 'runs per rule (the same runs under every rule)', parseRuns, 1000)
+      .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) under every rule', parseSeed, DEFAULT_SEED)
+      .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
+      .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
+    true,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json\n  plenary compare --reforms --format rows --out runs.csv')
+    .action(async (scenario: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; format: Of<typeof COMPARE_FORMATS> }) => {
+      const inputs = inputsOf(scenario);
+      const { shard, total } = prepare(opts, inputs);
+      const { compareCommand } = await import('./commands/compare');
+      await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
+        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
+      );
+    });
+
+  program
+    .command('reforms')
+    .description('list the bundled reform proposals (scenarios/reforms/) with their rules and proponents')
+    .action(async () => {
+      const { reformsCommand } = await import('./commands/reforms');
+      await io.emit(reformsCommand());
+    });
+
+  jobFlags(
+    program
+      .command('sweep')
+      .description('vary numbers of a scenario and watch the outcome: tidy rows per setting and rule, and a chart')
+      .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+      .option('--vary <path=from:to:step>', 'a number of the scenario document to vary (repeatable), e.g. blocs.sadc.cohesion=0:1:0.1', collect, [])
+      .option('--rules <list>', 'comma-separated rules (default: the rule in force)')
+      .option('--outcome <id>', 'the outcome to chart (default: the first tabled option)')
+      .option('-n, --runs <n>', 'runs per setting and rule', parseRuns, 500)
+      .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) in every setting', parseSeed, DEFAULT_SEED)
+      .addOption(new Option('-f, --format <format>', `output format (${SWEEP_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(SWEEP_FORMATS)).default('table'))
+      .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
+    true,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv')
+    .action(async (scenario: string | undefined, opts: JobOpts & { vary: string[]; rules?: string; outcome?: string; format: Of<typeof SWEEP_FORMATS> }) => {
+      const inputs = inputsOf(scenario);
+      const { shard, total } = prepare(opts, inputs);
+      const { sweepCommand } = await import('./commands/sweep');
+      await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
+        sweepCommand({ scenario, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
+      );
+    });
+
+  program
+    .command('merge')
+    .description('combine the shard files of a run, compare or sweep into exactly the result of the unsplit command')
+    .argument('<files...>', 'shard files written with --shard i/n')
+    .addOption(new Option('-f, --format <format>', `output format (${MERGE_FORMATS.join(', ')})`).argParser(formatParser(MERGE_FORMATS)).default('table'))
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExample:\n  for i in 1 2 3 4; do plenary compare --reforms --shard $i/4 --out part$i.json; done\n  plenary merge part*.json --format markdown')
+    .action(async (files: string[], opts: { format: Of<typeof MERGE_FORMATS>; out?: string }) => {
+      if (opts.out) checkOutPath(opts.out, files);
+      const { mergeCommand } = await import('./commands/merge');
+      await io.emit(mergeCommand(files, opts.format), { out: opts.out, inputs: files });
+    });
+
+  jobFlags(
+    program
+      .command('what-would-it-take')
+      .description('the smallest sets of participants whose change of stance would make an option the most likely outcome')
+      .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+      .requiredOption('--target <option>', 'the option to make the modal outcome, e.g. suspend')
+      .option('-r, --rule <rule>', 'the rule (default: the rule in force)')
+      .addOption(new Option('--to <stance>', 'the stance they change to on the target').choices(['support', 'accept']).default('support'))
+      .option('--max-size <k>', 'largest set to search', parseCount('--max-size', 1, 6), 3)
+      .option('--candidates <k>', 'participants considered: the k most frequent decisive blockers and objectors', parseCount('--candidates', 1, 60), 12)
+      .option('-n, --runs <n>', 'runs per candidate set (the same runs for every set)', parseRuns, 200)
+      .option('-s, --seed <seed>', 'master seed', parseSeed, DEFAULT_SEED)
+      .option('-o, --out <file>', 'write the result to a file'),
+    false,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary what-would-it-take --target suspend\n  plenary what-would-it-take --target suspend --rule qualified-majority:2/3 --to accept')
+    .action(async (scenario: string | undefined, opts: JobOpts & { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number }) => {
+      const inputs = inputsOf(scenario);
+      prepare(opts, inputs);
+      const { whatWouldItTakeCommand } = await import('./commands/whatWouldItTake');
+      // progress counts candidate sets simulated, of an upper estimate (the search stops as soon as it has an answer)
+      await runJobCommand(io, { total: 1 + Math.floor(200_000 / opts.runs), title: 'Searching', quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
+        whatWouldItTakeCommand({
+          scenario,
+          target: opts.target,
+          rule: opts.rule,
+          to: opts.to,
+          maxSize: opts.maxSize,
+          candidates: opts.candidates,
+          runs: opts.runs,
+          seed: opts.seed,
+          workers: opts.workers,
+          shouldStop: hooks.shouldStop,
+          ...(hooks.onProgress ? { onProgress: (sets: number) => hooks.onProgress!({ runs: Math.floor(sets), counts: [] }) } : {}),
+        }),
+      );
+    });
+
+  // ---- backtest ---------------------------------------------------------------------------------------------------
+  jobFlags(
+    program
+      .command('backtest')
+      .description('simulate historical cases blind and score the model against what was actually decided')
+      .argument('[paths...]', 'case files or folders (default: scenarios/history/ and the Swakopmund 2009 scenario)')
+      .option('-n, --runs <n>', 'simulated runs per case', parseRuns, 1000)
+      .option('-s, --seed <seed>', 'master seed (any text); run k of every case uses (seed, k)', parseSeed, DEFAULT_SEED)
+      .addOption(new Option('-f, --format <format>', `output format (${BACKTEST_FORMATS.join(', ')})`).argParser(formatParser(BACKTEST_FORMATS)).default('table'))
+      .option('--min-hit-rate <share>', 'gate: exit 1 when the hit rate is below this share (0..1)', parseShare('--min-hit-rate'))
+      .option('--blocker-threshold <share>', 'a recorded blocker counts as found when decisive in at least this share of runs', parseShare('--blocker-threshold'), 0.5)
+      .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
+      .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
+      .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
+    false,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6')
+    .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[] }) => {
+      const { total } = prepare(opts, paths);
+      const { backtestCommand } = await import('./commands/backtest');
+      const result = await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) =>
+        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, workers: opts.workers, ...hooks }),
+      );
+      const { gate, result: backtest, exitCode } = result as Awaited<ReturnType<typeof backtestCommand>>;
+      if (gate && !gate.passed) io.err(`plenary: backtest hit rate ${backtest.overall.hits}/${backtest.overall.cases} is below --min-hit-rate ${gate.minHitRate}`);
+      io.exitCode = exitCode;
+    });
+
+  // ---- power ------------------------------------------------------------------------------------------------------
+  program
+    .command('power')
+    .description('a-priori voting power under a rule: Banzhaf, Shapley-Shubik, Coleman; veto players and dummies (exact)')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-r, --rule <rule>', 'the rule (default: the rule in force in the scenario)')
+    .option('--rules <list>', 'comma-separated rules, side by side')
+    .option('--all-present', 'count participants marked absent as voters (the body as constituted, not as it met)')
+    .option('--weights <list>', 'quick form without a scenario: weights of players p1..pn, e.g. 4,4,4,2,2,1')
+    .option('--quota <q>', 'quick form: weight a coalition must reach')
+    .option('--min-members <m>', 'quick form: and at least m yes members')
+    .option('--names <list>', 'quick form: player names instead of p1..pn')
+    .addOption(new Option('-f, --format <format>', `output format (${POWER_FORMATS.join(', ')})`).argParser(formatParser(POWER_FORMATS)).default('table'))
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .option('-q, --quiet', 'no progress display')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  plenary power\n  plenary power --rules consensus,qualified-majority:2/3,consensus-minus-subject\n  plenary power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,NL,BE,LU\n  plenary power --rule simple-majority --format json --out power.json',
+    )
+    .action(async (scenario: string | undefined, opts: { rule?: string; rules?: string; weights?: string; quota?: string; minMembers?: string; names?: string; allPresent?: boolean; format: Of<typeof POWER_FORMATS>; out?: string; quiet?: boolean }) => {
+      const inputs = inputsOf(scenario);
+      if (opts.out) checkOutPath(opts.out, inputs);
+      const { powerCommand } = await import('./commands/power');
+      const { quiet, ...rest } = opts;
+      await runJobCommand(io, { total: 1, title: 'Counting coalitions', quiet, out: opts.out, inputs }, async () => ({ text: powerCommand({ scenario, ...rest }), partial: false }));
+    });
+
+  registerTrainer(program, io);
+  registerImport(program, io);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true).showHelpAfterError(`(run plenary ${command.name()} --help for usage)`);
   return program;
 }

@@ -1,14 +1,17 @@
 /**
- * Monte Carlo jobs on worker threads (plain `worker_threads`, no pool). The runs of a job (or of its shard) are cut
- * into contiguous ranges, one per worker; every worker compiles the model itself from the normalized scenario and
- * the rule spec, runs its range and returns mergeable integer tallies, which are merged in range order. Every run
- * depends only on (seed, run index), so the result is identical to one process, whatever the number of workers.
+ * Jobs on worker threads (plain `worker_threads`, no pool), and the one asynchronous path every job of the CLI takes:
+ * the runs [from, to) of a job are cut into slices that this thread and `threads - 1` workers claim from a shared
+ * counter; every thread runs its slices through the kernel (src/engine/kernel.ts) and merges them, and the parts are
+ * merged exactly. Every run depends only on (seed, run index), so the result is identical whatever the number of
+ * threads. Between slices this thread yields to the event loop, so Ctrl-C (a partial result) and progress get through
+ * even with no worker at all.
  *
- * Workers load compiled JavaScript: `dist/worker.js` (bundled by build.mjs from src/engine/worker.ts). Where it
- * is missing (sources run without a build), the job runs in this thread: same result, one core.
+ * A worker is sent the job as plain data (`JobSpec`: normalized scenarios, rule specs, seed, reduction) and compiles
+ * it itself. Workers load compiled JavaScript: `dist/worker.js` (bundled by build.mjs from src/engine/worker.ts);
+ * where it is missing (sources run without a build, e.g. under tsx), the job runs in this thread: same result.
  *
- * Only light modules are imported statically (the CLI registration imports `parseWorkers`); the engine is
- * imported when a job runs in this thread.
+ * Only light modules are imported statically (the CLI registration imports `parseWorkers`); the kernel is imported
+ * when a job runs.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,9 +19,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../common/paths';
 import { UserError } from '../common/errors';
-import { mergeTallies, sortHist, type Tallies } from './accumulator';
-import type { Shard } from './job';
-import type { Model } from '../floor/model';
+import type { Job, JobSpec, JobTallies } from './kernel';
 
 /** `auto`: one thread for short jobs, more when the job is long enough to pay for starting workers. */
 export type WorkerCount = number | 'auto';
@@ -51,16 +52,9 @@ export function workerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** What a worker computes: a job's model(s). Plain data (it is structured-cloned to the worker). */
-export type WorkerJob =
-  /** `runRange` of one model: result `Tallies` */
-  | { readonly kind: 'run'; readonly scenario: Model['scenario']; readonly rule: string; readonly seed: string }
-  /** `compareRange` of several rules with common random numbers: result `CompareTallies` (src/analyses/comparison.ts) */
-  | { readonly kind: 'compare'; readonly scenario: Model['scenario']; readonly rules: readonly string[]; readonly seed: string };
-
 /** What a worker is given: the job, the runs [from, to) cut into slices of `slice` runs, and the shared counters. */
 export interface WorkerData {
-  readonly job: WorkerJob;
+  readonly spec: JobSpec;
   readonly from: number;
   readonly to: number;
   readonly slice: number;
@@ -69,7 +63,36 @@ export interface WorkerData {
   readonly reportProgress: boolean;
 }
 
-export type WorkerMessage<T> = { readonly type: 'progress'; readonly tallies: T } | { readonly type: 'done'; readonly result: T };
+/** How far a job is: runs done, and the outcome counts of its first setting (for a display). */
+export interface JobProgress {
+  readonly runs: number;
+  readonly counts: readonly number[];
+}
+
+export type WorkerMessage = { readonly type: 'progress'; readonly progress: JobProgress } | { readonly type: 'done'; readonly result: JobTallies };
+
+/** The progress of a part of a job. */
+export function progressOf(t: JobTallies): JobProgress {
+  return { runs: t.runs, counts: t.tallies?.[0]?.outcomes ?? t.outcomes?.[0] ?? [] };
+}
+
+const sumProgress = (parts: readonly JobProgress[]): JobProgress => {
+  const width = Math.max(0, ...parts.map((p) => p.counts.length));
+  const counts = new Array<number>(width).fill(0);
+  let runs = 0;
+  for (const p of parts) {
+    runs += p.runs;
+    p.counts.forEach((c, i) => (counts[i] += c));
+  }
+  return { runs, counts };
+};
+
+/** Runs per slice so that a slice is short (about a tenth of a second of work) whatever the job's size. */
+export function defaultSliceRuns(models: Job['models']): number {
+  let work = 0;
+  for (const m of models) work += Math.max(1, m.size) * Math.max(1, m.options.length) * (m.procedure.maxRoundsPerOption + 1);
+  return Math.max(1, Math.min(5000, Math.floor(1_000_000 / Math.max(1, work))));
+}
 
 export const STOP = 0;
 export const NEXT_SLICE = 1;
@@ -99,20 +122,19 @@ export function prestartWorkers(count: number): PrestartedWorkers {
   return { workers, dispose: () => workers.forEach((w) => void w.terminate()) };
 }
 
-export interface ParallelOptions<T> {
+export interface JobRunOptions {
+  /** threads (this one included); default `auto` */
   readonly workers?: WorkerCount;
-  /** checked between slices and every 50 ms; when it returns true, every thread stops after its current run (a partial result) */
+  /** checked before every slice and every 50 ms; when it returns true, every thread stops after its current run (a partial result) */
   readonly shouldStop?: () => boolean;
-  /** called with the merged progress of all threads */
-  readonly onProgress?: (progress: T) => void;
+  /** called with the merged progress of all threads, after every slice */
+  readonly onProgress?: (progress: JobProgress) => void;
   /** runs per slice (default: about a tenth of a second of work) */
   readonly sliceRuns?: number;
   /** workers started earlier (prestartWorkers), used before any new one is started */
   readonly prestarted?: PrestartedWorkers;
-}
-
-export interface ParallelJobOptions extends ParallelOptions<Tallies> {
-  readonly shard?: Shard;
+  /** called with every slice this thread runs (diagnostics: shows how the work was shared) */
+  readonly onLocalSlice?: (from: number, to: number) => void;
 }
 
 /** The ranges of `parts` contiguous parts of [from, to), sizes differing by at most one. */
@@ -123,22 +145,20 @@ export function splitRange(from: number, to: number, parts: number): [number, nu
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The plain data of a job (no compiled models: they hold functions and are rebuilt by the worker). */
+const specOf = (job: Job): JobSpec => ({ settings: job.settings, seed: job.seed, reduction: job.reduction });
+
 /**
- * Runs [from, to) on `threads` threads: this one and `threads - 1` workers, all claiming slices from a shared counter
- * (so a worker still starting up takes fewer slices), each merging its own slices. `local(from, to, shouldStop)`
- * runs a slice in this thread, between turns of the event loop. Because the merge is exact integer addition
- * (order-free), the result is the same whoever ran which slice. Rejects if a worker fails.
+ * Runs [from, to) of `job` on `options.workers` threads (default `auto`; this thread counts as one, so `--workers 2`
+ * starts one worker thread), all claiming slices from a shared counter (so a worker still starting up takes fewer),
+ * each merging its own slices. The result is the canonical merge: identical whatever the number of threads, the
+ * slices or a stop (a stopped job has fewer `runs`). Rejects if a worker fails.
  */
-export async function runSliced<T>(
-  job: WorkerJob,
-  from: number,
-  to: number,
-  threads: number,
-  local: (from: number, to: number, shouldStop: () => boolean) => T,
-  merge: (a: T, b: T) => T,
-  empty: T,
-  options: ParallelOptions<T> & { readonly slice: number },
-): Promise<T> {
+export async function runJobAsync(job: Job, from: number, to: number, options: JobRunOptions = {}): Promise<JobTallies> {
+  const { runSlice, mergeJobTallies, emptyJobTallies, canonicalJobTallies } = await import('./kernel');
+  const threads = resolveWorkers(options.workers, to - from);
+  // slices small enough that the threads finish together (at least ~16 slices per thread)
+  const slice = Math.max(1, Math.min(options.sliceRuns ?? defaultSliceRuns(job.models), Math.ceil((to - from) / (16 * threads))));
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const stopped = () => Atomics.load(counters, STOP) === 1;
   const checkStop = () => {
@@ -146,16 +166,16 @@ export async function runSliced<T>(
   };
   const script = workerScript();
   const helpers = script === undefined ? 0 : Math.max(0, threads - 1);
-  const latest: T[] = new Array<T>(helpers + 1).fill(empty);
-  const report = () => options.onProgress?.(latest.reduce((a, b) => merge(a, b)));
+  const latest: JobProgress[] = Array.from({ length: helpers + 1 }, () => ({ runs: 0, counts: [] }));
+  const report = () => options.onProgress?.(sumProgress(latest));
   const workers: Worker[] = [];
   const poll = setInterval(checkStop, 50);
   try {
-    const data = (): WorkerData => ({ job, from, to, slice: options.slice, shared: counters.buffer as SharedArrayBuffer, reportProgress: options.onProgress !== undefined });
+    const data = (): WorkerData => ({ spec: specOf(job), from, to, slice, shared: counters.buffer as SharedArrayBuffer, reportProgress: options.onProgress !== undefined });
     const remote = Array.from(
       { length: helpers },
       (_, k) =>
-        new Promise<T>((resolve, reject) => {
+        new Promise<JobTallies>((resolve, reject) => {
           const waiting = options.prestarted?.workers[k];
           const worker = waiting ?? new Worker(script!, { workerData: data() });
           if (waiting) {
@@ -164,12 +184,15 @@ export async function runSliced<T>(
           }
           workers.push(worker);
           let done = false;
-          worker.on('message', (m: WorkerMessage<T>) => {
-            latest[k + 1] = m.type === 'progress' ? m.tallies : m.result;
+          worker.on('message', (m: WorkerMessage) => {
             if (m.type === 'done') {
               done = true;
+              latest[k + 1] = progressOf(m.result);
               resolve(m.result);
-            } else report();
+            } else {
+              latest[k + 1] = m.progress;
+              report();
+            }
           });
           worker.on('error', reject);
           worker.on('exit', (code) => {
@@ -179,43 +202,24 @@ export async function runSliced<T>(
     );
     // this thread takes slices too, yielding between them (progress, Ctrl-C, worker messages)
     const mine = (async () => {
-      let total = empty;
+      let total = emptyJobTallies(job, from);
       for (;;) {
         checkStop();
         if (stopped()) break;
-        const range = claimSlice(counters, from, to, options.slice);
+        const range = claimSlice(counters, from, to, slice);
         if (range === undefined) break;
-        const part = local(range[0], range[1], stopped);
-        total = merge(total, part);
-        latest[0] = total;
+        options.onLocalSlice?.(range[0], range[1]);
+        total = mergeJobTallies(total, runSlice(job, range[0], range[1], stopped));
+        latest[0] = progressOf(total);
         report();
         await nextTurn();
       }
       return total;
     })();
-    const results: T[] = await Promise.all([mine, ...remote]);
-    return results.reduce((a, b) => merge(a, b));
+    const results = await Promise.all([mine, ...remote]);
+    return canonicalJobTallies(results.reduce((a, b) => mergeJobTallies(a, b)));
   } finally {
     clearInterval(poll);
     for (const w of workers) void w.terminate();
   }
-}
-
-const canonical = (t: Tallies): Tallies => ({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
-
-/**
- * `runJob` on threads: runs 0..runs-1 of the model (or of `options.shard`) on `options.workers` threads (default
- * `auto`; this thread counts as one, so `--workers 2` starts one worker thread). The job runs in slices with turns
- * of the event loop between them, so `shouldStop` (Ctrl-C) and progress get through. The tallies are identical
- * whatever the number of threads (histograms sorted). `model.rule` must be a registry rule (its spec parses back).
- */
-export async function runJobParallel(model: Model, seed: string, runs: number, options: ParallelJobOptions = {}): Promise<Tallies> {
-  const [{ shardRange }, { runRange }, { defaultSliceRuns }, { emptyTallies }] = await Promise.all([import('./job'), import('./monteCarlo'), import('./chunked'), import('./accumulator')]);
-  const [from, to] = shardRange(runs, options.shard);
-  const threads = resolveWorkers(options.workers, to - from);
-  // slices small enough that the threads finish together (at least ~16 slices per thread)
-  const slice = Math.max(1, Math.min(options.sliceRuns ?? defaultSliceRuns(model), Math.ceil((to - from) / (16 * threads))));
-  const job: WorkerJob = { kind: 'run', scenario: model.scenario, rule: model.rule.spec, seed };
-  const local = (a: number, b: number, shouldStop: () => boolean) => runRange(model, seed, a, b, { shouldStop });
-  return canonical(await runSliced(job, from, to, threads, local, mergeTallies, emptyTallies(model, from), { ...options, slice }));
 }

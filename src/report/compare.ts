@@ -3,6 +3,9 @@ import type { Comparison, RuleComparison } from '../analyses/comparison';
 import { csvRow, interval, markdownTable, pct, textTable, type Column } from './table';
 import { compareHtml } from './html';
 import { citationText } from '../rules/citation';
+import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
+
+export { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes };
 
 export type CompareFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -20,30 +23,6 @@ export function renderComparison(c: Comparison, format: CompareFormat): string {
     default:
       return compareTable(c);
   }
-}
-
-/** Signed percentage points, e.g. +12.5 pts. */
-export const points = (x: number, digits = 1): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(digits)}`;
-export const pointsInterval = (ci: readonly [number, number]): string => `${points(ci[0])} to ${points(ci[1])}`;
-
-/** Outcomes that occur under at least one rule (an outcome no rule ever reaches only widens the table). */
-export function shownOutcomes(c: Comparison): number[] {
-  return c.outcomes.map((_, o) => o).filter((o) => c.rules.some((r) => r.outcomes[o].count > 0));
-}
-
-export const ruleName = (r: RuleComparison, i: number): string => `${r.reform ? r.reform.id : r.spec}${i === 0 ? ' (baseline)' : ''}`;
-
-export function changeSentence(c: Comparison, r: RuleComparison, limit = 3): string {
-  if (r.changes.length === 0) return 'same outcome as the baseline in every run';
-  const label = (id: string) => c.outcomes.find((o) => o.id === id)!.label;
-  const parts = r.changes.slice(0, limit).map((ch) => `${label(ch.from)} → ${label(ch.to)} in ${pct(ch.share)} of runs`);
-  const more = r.changes.length > limit ? `; ${r.changes.length - limit} rarer change${r.changes.length - limit === 1 ? '' : 's'}` : '';
-  return `${parts.join('; ')}${more}`;
-}
-
-export function blockerSentence(r: RuleComparison, limit = 4): string {
-  if (r.blockers.length === 0) return 'no decisive objection in any run';
-  return r.blockers.slice(0, limit).map((b) => `${b.name} ${pct(b.decisiveShare)}`).join(', ') + (r.blockers.length > limit ? `, +${r.blockers.length - limit} more` : '');
 }
 
 /** "the rule in force and 3 alternatives": never "1 rules". */

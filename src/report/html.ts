@@ -3,7 +3,7 @@
  * fetched, nothing from the network. Opens offline in any browser and prints cleanly.
  */
 import type { Comparison } from '../analyses/comparison';
-import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './compare';
+import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
 import { interval, pct } from './table';
 import { citationText } from '../rules/citation';
 

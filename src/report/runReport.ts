@@ -1,8 +1,10 @@
 /** The `plenary run` report in four formats, all read from the same Summary. */
-import type { ReportFormat } from '../cli/options';
 import type { Summary } from '../engine/summarize';
 import { citationText } from '../rules/citation';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
+
+export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
 
 export function renderRun(summary: Summary, format: ReportFormat): string {
   switch (format) {

@@ -1,6 +1,6 @@
 /** The progress display: a presentational component and a mount that erases itself when closed. */
 import { Box, render, Text } from 'ink';
-import type { ProgressState } from './progress';
+import type { ProgressState } from './progressState';
 import { truncate } from './text';
 
 const WIDTH = 30;

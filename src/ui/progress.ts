@@ -6,21 +6,17 @@
  * carry nothing but the result and messages. ink is imported lazily: before a big job (see `eagerRuns`), or once a
  * job's pace says it will take a while longer, so short jobs and `plenary --help` never load it.
  *
- * The job must yield to the event loop now and then (e.g. `runJobChunked`), or nothing can be drawn.
+ * The job must yield to the event loop now and then (every job does, between slices: src/engine/parallel.ts), or
+ * nothing can be drawn.
  */
-import type { CliIO } from '../cli/io';
-import type { Tallies } from '../engine/accumulator';
-import type { Model } from '../floor/model';
-import { outcomeLabel } from '../engine/summarize';
+import type { ProgressState } from './progressState';
+import type { JobProgress } from '../engine/parallel';
 
-/** What the progress view draws. */
-export interface ProgressState {
-  readonly title: string;
-  readonly done: number;
-  readonly total: number;
-  readonly elapsedMs: number;
-  readonly labels: readonly string[];
-  readonly counts: readonly number[];
+export type { ProgressState };
+
+/** What the display asks of the shell: has the user pressed Ctrl-C? */
+export interface Interruptible {
+  interrupted(): boolean;
 }
 
 /** What a job reports to. */
@@ -54,12 +50,12 @@ export interface ProgressOptions {
 
 const NO_SINK: ProgressSink = { active: false, labels: () => undefined, report: () => undefined };
 
-/** The hooks of a Monte Carlo job on one model (`runCommandAsync` and the like) that feed a progress sink. */
-export function jobHooks(sink: ProgressSink): { onModel?: (model: Model) => void; onProgress?: (tallies: Tallies) => void } {
+/** The hooks of a job (see src/engine/parallel.ts: `JobProgress`) that feed a progress sink. */
+export function jobHooks(sink: ProgressSink): { onLabels?: (labels: readonly string[]) => void; onProgress?: (progress: JobProgress) => void } {
   if (!sink.active) return {};
   return {
-    onModel: (model) => sink.labels(model.outcomes.map((o) => outcomeLabel(model, o))),
-    onProgress: (tallies) => sink.report(tallies.runs, tallies.outcomes),
+    onLabels: (labels) => sink.labels(labels),
+    onProgress: (progress) => sink.report(progress.runs, progress.counts),
   };
 }
 
@@ -79,7 +75,7 @@ interface View {
  * Runs `job` with a progress display when one is wanted (see `progressWanted`). The display is removed when the
  * job ends, whether it succeeds, stops early or fails; the job's result is returned unchanged.
  */
-export async function withProgress<T>(io: Pick<CliIO, 'interrupted'>, options: ProgressOptions, job: (sink: ProgressSink) => Promise<T>): Promise<T> {
+export async function withProgress<T>(io: Interruptible, options: ProgressOptions, job: (sink: ProgressSink) => Promise<T>): Promise<T> {
   if (!progressWanted(options)) return job(NO_SINK);
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? (() => performance.now());

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCommand, comparedRules, mergeCommand } from '../../src/cli/commands/compareBodies';
+import { compareCommand, comparedRules } from '../../src/cli/commands/compare';
+import { mergeCommand } from '../../src/cli/commands/merge';
 import { runCommand } from '../../src/cli/commands/run';
-import { sweepCommand } from '../../src/cli/commands/sweepBody';
-import { compareRange, mergeCompareTallies, summarizeComparison } from '../../src/analyses/comparison';
+import { sweepCommand } from '../../src/cli/commands/sweep';
+import { summarizeComparison } from '../../src/analyses/comparison';
+import { jobOf, mergeJobTallies, runSlice } from '../../src/engine/kernel';
+import type { Model } from '../../src/floor/model';
 import { loadReforms } from '../../src/analyses/reforms';
 import { renderComparison } from '../../src/report/compare';
 import { UserError } from '../../src/common/errors';
@@ -11,14 +14,15 @@ import { DEFAULT_SCENARIO } from '../../src/common/paths';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
 import { compileModel } from '../../src/floor/model';
-import { runRange } from '../../src/engine/monteCarlo';
-import type { Shard } from '../../src/engine/job';
+import { runRange, type Shard } from '../../src/engine/job';
 
 const FIXTURE = 'test/fixtures/valid/three-members.yaml';
 const swakopmund = loadScenario(DEFAULT_SCENARIO);
 const models = (specs: string[]) => specs.map((s) => compileModel(swakopmund, ruleOrThrow(s)));
+/** runs [from, to) of every rule, paired, through the kernel */
+const compareRange = (m: readonly Model[], seed: string, from: number, to: number) => runSlice(jobOf(m, seed, 'paired'), from, to);
 
-describe('compareRange (common random numbers)', () => {
+describe('comparisons through the kernel (paired reduction, common random numbers)', () => {
   it('a rule compared with itself: identical outcomes, zero difference, no change', () => {
     const m = models(['consensus', 'consensus']);
     const c = summarizeComparison(m, compareRange(m, 'crn', 0, 200), 'crn');
@@ -33,18 +37,18 @@ describe('compareRange (common random numbers)', () => {
   it('per rule, the tallies equal a separate run of that rule on the same seed', () => {
     const m = models(['consensus', 'qualified-majority:2/3']);
     const t = compareRange(m, 'same', 0, 150);
-    expect(t.rules[1].outcomes).toEqual(runRange(m[1], 'same', 0, 150).outcomes);
-    expect(t.rules[0].outcomes).toEqual(runRange(m[0], 'same', 0, 150).outcomes);
+    expect(t.tallies![1].outcomes).toEqual(runRange(m[1], 'same', 0, 150).outcomes);
+    expect(t.tallies![0].outcomes).toEqual(runRange(m[0], 'same', 0, 150).outcomes);
   });
 
   it('transition rows and columns add up to the baseline and rule counts; the difference is the share difference', () => {
     const m = models(['consensus', 'consensus-then-vote:2/3', 'reverse-consensus']);
     const t = compareRange(m, 'sums', 0, 120);
     for (let r = 0; r < m.length; r++) {
-      const rows = t.transitions[r].map((row) => row.reduce((a, b) => a + b, 0));
-      const cols = t.transitions[r][0].map((_, j) => t.transitions[r].reduce((a, row) => a + row[j], 0));
-      expect(rows).toEqual(t.rules[0].outcomes);
-      expect(cols).toEqual(t.rules[r].outcomes);
+      const rows = t.transitions![r].map((row) => row.reduce((a, b) => a + b, 0));
+      const cols = t.transitions![r][0].map((_, j) => t.transitions![r].reduce((a, row) => a + row[j], 0));
+      expect(rows).toEqual(t.tallies![0].outcomes);
+      expect(cols).toEqual(t.tallies![r].outcomes);
     }
     const c = summarizeComparison(m, t, 'sums');
     c.rules.forEach((r) => r.outcomes.forEach((o, k) => expect(o.difference).toBeCloseTo(o.share - c.rules[0].outcomes[k].share, 5)));
@@ -55,10 +59,10 @@ describe('compareRange (common random numbers)', () => {
     const whole = compareRange(m, 'split', 0, 60);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), (cut) => {
-        const merged = mergeCompareTallies(compareRange(m, 'split', 0, cut), compareRange(m, 'split', cut, 60));
+        const merged = mergeJobTallies(compareRange(m, 'split', 0, cut), compareRange(m, 'split', cut, 60));
         expect(merged.transitions).toEqual(whole.transitions);
-        expect(merged.rules.map((r) => r.outcomes)).toEqual(whole.rules.map((r) => r.outcomes));
-        expect(merged.rules.map((r) => r.decisiveAny)).toEqual(whole.rules.map((r) => r.decisiveAny));
+        expect(merged.tallies!.map((r) => r.outcomes)).toEqual(whole.tallies!.map((r) => r.outcomes));
+        expect(merged.tallies!.map((r) => r.decisiveAny)).toEqual(whole.tallies!.map((r) => r.decisiveAny));
         expect(merged.runs).toBe(60);
       }),
       { numRuns: 8 },
@@ -69,39 +73,43 @@ describe('compareRange (common random numbers)', () => {
 describe('shards merge into exactly the unsplit result (byte for byte)', () => {
   const files = new Map<string, string>();
   const read = (f: string) => files.get(f)!;
-  const shards = (n: number, make: (s: Shard) => string) => Array.from({ length: n }, (_, i) => {
-    const name = `part${i + 1}of${n}.json`;
-    files.set(name, make({ index: i + 1, count: n }));
-    return name;
-  });
+  const shards = async (n: number, make: (s: Shard) => Promise<{ text: string }>) => {
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const name = `part${i + 1}of${n}.json`;
+      files.set(name, (await make({ index: i + 1, count: n })).text);
+      names.push(name);
+    }
+    return names;
+  };
 
-  it('run', () => {
+  it('run', async () => {
     const base = { scenario: FIXTURE, runs: 97, seed: 'm' };
-    const whole = runCommand({ ...base, format: 'json' }).text;
-    const parts = shards(3, (shard) => runCommand({ ...base, format: 'table', shard }).text);
+    const whole = (await runCommand({ ...base, format: 'json' })).text;
+    const parts = await shards(3, (shard) => runCommand({ ...base, format: 'table', shard }));
     expect(mergeCommand(parts.reverse(), 'json', read)).toBe(whole);
-    expect(mergeCommand(parts, 'markdown', read)).toBe(runCommand({ ...base, format: 'markdown' }).text);
+    expect(mergeCommand(parts, 'markdown', read)).toBe((await runCommand({ ...base, format: 'markdown' })).text);
   });
 
-  it('compare (every format), including the reforms', () => {
+  it('compare (every format), including the reforms', async () => {
     const base = { runs: 41, seed: 'm', reforms: true };
-    const parts = shards(4, (shard) => compareCommand({ ...base, format: 'table', shard }).text);
+    const parts = await shards(4, (shard) => compareCommand({ ...base, format: 'table', shard }));
     for (const format of ['json', 'csv', 'markdown', 'html', 'table'] as const) {
-      expect(mergeCommand(parts, format, read)).toBe(compareCommand({ ...base, format }).text);
+      expect(mergeCommand(parts, format, read)).toBe((await compareCommand({ ...base, format })).text);
     }
   });
 
-  it('sweep', () => {
+  it('sweep', async () => {
     const base = { scenario: FIXTURE, vary: ['participants.a.flexibility=0:1:0.5'], rules: 'consensus,simple-majority', runs: 30, seed: 'm' };
-    const parts = shards(2, (shard) => sweepCommand({ ...base, format: 'table', shard }).text);
-    expect(mergeCommand(parts, 'json', read)).toBe(sweepCommand({ ...base, format: 'json' }).text);
-    expect(mergeCommand(parts, 'csv', read)).toBe(sweepCommand({ ...base, format: 'csv' }).text);
+    const parts = await shards(2, (shard) => sweepCommand({ ...base, format: 'table', shard }));
+    expect(mergeCommand(parts, 'json', read)).toBe((await sweepCommand({ ...base, format: 'json' })).text);
+    expect(mergeCommand(parts, 'csv', read)).toBe((await sweepCommand({ ...base, format: 'csv' })).text);
   });
 
-  it('refuses parts that do not belong together', () => {
+  it('refuses parts that do not belong together', async () => {
     const base = { scenario: FIXTURE, runs: 20, seed: 'x' };
-    const a = shards(2, (shard) => runCommand({ ...base, format: 'json', shard }).text);
-    files.set('other.json', runCommand({ ...base, seed: 'y', format: 'json', shard: { index: 2, count: 2 } }).text);
+    const a = await shards(2, (shard) => runCommand({ ...base, format: 'json', shard }));
+    files.set('other.json', (await runCommand({ ...base, seed: 'y', format: 'json', shard: { index: 2, count: 2 } })).text);
     files.set('junk.json', '{"hello": 1}');
     expect(() => mergeCommand([a[0]], 'json', read)).toThrow(/2\/2 missing/);
     expect(() => mergeCommand([a[0], a[0], a[1]], 'json', read)).toThrow(/given twice/);
@@ -112,10 +120,10 @@ describe('shards merge into exactly the unsplit result (byte for byte)', () => {
 });
 
 describe('compare command', () => {
-  it('needs rules or --reforms; bad rules are user errors', () => {
-    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table' })).toThrow(/--rules/);
-    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,qualified-majority:3/2' })).toThrow(UserError);
-    expect(() => compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,double-majority:2/3:sadc:nordic' })).toThrow(/"nordic"/);
+  it('needs rules or --reforms; bad rules are user errors', async () => {
+    await expect(compareCommand({ runs: 5, seed: 's', format: 'table' })).rejects.toThrow(/--rules/);
+    await expect(compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,qualified-majority:3/2' })).rejects.toThrow(UserError);
+    await expect(compareCommand({ runs: 5, seed: 's', format: 'table', rules: 'consensus,double-majority:2/3:sadc:nordic' })).rejects.toThrow(/"nordic"/);
   });
 
   it('--reforms on a scenario without the blocs a reform needs: that reform is skipped with a reason naming the groups', () => {

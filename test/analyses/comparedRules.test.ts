@@ -1,6 +1,6 @@
 /** Which rules a comparison runs: the rule in force as baseline, reforms for any body, reform ids in --rules. */
 import { describe, expect, it } from 'vitest';
-import { comparedRules, compareCommand } from '../../src/cli/commands/compareBodies';
+import { comparedRules, compareCommand } from '../../src/cli/commands/compare';
 import { mapGroups } from '../../src/analyses/comparedRules';
 import { UserError } from '../../src/common/errors';
 import { DEFAULT_SCENARIO } from '../../src/common/paths';
@@ -25,19 +25,19 @@ describe('the rule in force is always the baseline', () => {
     expect(specs(comparedRules(swakopmund, { rules: 'consensus', baseline: 'simple-majority' }))).toEqual(['simple-majority', 'consensus']);
   });
 
-  it('the report never says "1 rules"', () => {
-    const text = compareCommand({ rules: 'simple-majority', runs: 20, seed: 's', format: 'table' }).text;
+  it('the report never says "1 rules"', async () => {
+    const text = (await compareCommand({ rules: 'simple-majority', runs: 20, seed: 's', format: 'table' })).text;
     expect(text).toContain('baseline and 1 alternative rule ·');
     expect(text).not.toMatch(/\b1 rules\b/);
   });
 });
 
 describe('reforms for any body', () => {
-  it('on a council without the KP blocs, compare --reforms runs and skips the double majority with a one-line reason', () => {
-    const text = compareCommand({ scenario: 'test/fixtures/council/river-council.yaml', reforms: true, runs: 30, seed: 's', format: 'markdown' }).text;
+  it('on a council without the KP blocs, compare --reforms runs and skips the double majority with a one-line reason', async () => {
+    const text = (await compareCommand({ scenario: 'test/fixtures/council/river-council.yaml', reforms: true, runs: 30, seed: 's', format: 'markdown' })).text;
     expect(text).toContain('wdc-2009-two-thirds');
     expect(text).toMatch(/Not compared: montreal-double-majority: its rule needs the groups adpa, western, which scenario "river-council" does not have/);
-    const json = JSON.parse(compareCommand({ scenario: 'test/fixtures/council/river-council.yaml', reforms: true, runs: 30, seed: 's', format: 'json' }).text);
+    const json = JSON.parse((await compareCommand({ scenario: 'test/fixtures/council/river-council.yaml', reforms: true, runs: 30, seed: 's', format: 'json' })).text);
     expect(json.skipped).toHaveLength(1);
     expect(json.rules[0]).toMatchObject({ spec: 'consensus', sourceKind: 'scenario' });
   });

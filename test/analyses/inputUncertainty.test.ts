@@ -59,23 +59,23 @@ describe('two-level Monte Carlo: input draws × runs', () => {
 });
 
 describe('plenary run on a scenario with ranges', () => {
-  it('the table shows two intervals (inputs, simulation) and the JSON has both', () => {
-    const table = runCommand({ scenario: FIXTURE, runs: 2000, seed: 's', format: 'table', draws: 50 }).text;
+  it('the table shows two intervals (inputs, simulation) and the JSON has both', async () => {
+    const table = (await runCommand({ scenario: FIXTURE, runs: 2000, seed: 's', format: 'table', draws: 50 })).text;
     expect(table).toMatch(/Inputs 95%\s+Simulation 95%/);
     expect(table).toMatch(/Uncertain inputs: 2 drawn 50 times \(40 runs per draw\)/);
-    const json = JSON.parse(runCommand({ scenario: FIXTURE, runs: 2000, seed: 's', format: 'json', draws: 50 }).text);
+    const json = JSON.parse((await runCommand({ scenario: FIXTURE, runs: 2000, seed: 's', format: 'json', draws: 50 })).text);
     const act = json.uncertainty.outcomes.find((o: { outcome: string }) => o.outcome === 'act');
     expect(act.inputs95[1] - act.inputs95[0]).toBeGreaterThan(act.simulation95[1] - act.simulation95[0]);
     expect(json.uncertainty.draws).toBe(50);
   });
 
-  it('a scenario without ranges runs as before (one interval) and reports its assumptions', () => {
-    const { text, summary } = runCommand({ scenario: DEFAULT_SCENARIO, runs: 300, seed: 's', format: 'table' });
-    expect(summary.uncertainty).toBeUndefined();
+  it('a scenario without ranges runs as before (one interval) and reports its assumptions', async () => {
+    const { text, summary } = await runCommand({ scenario: DEFAULT_SCENARIO, runs: 300, seed: 's', format: 'table' });
+    expect(summary!.uncertainty).toBeUndefined();
     expect(text).toMatch(/95% interval/);
     expect(text).not.toMatch(/Inputs 95%/);
-    expect(summary.assumptions!.inputs).toBeGreaterThan(30);
+    expect(summary!.assumptions!.inputs).toBeGreaterThan(30);
     expect(text).toMatch(/Assumptions: \d+ of \d+ inputs that bear on the outcome rest on assumptions/);
-    expect(summary.assumptions!.behind[0].label).toBe('zimbabwe: stance on suspend');
+    expect(summary!.assumptions!.behind[0].label).toBe('zimbabwe: stance on suspend');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepCommand } from '../../src/cli/commands/sweepBody';
+import { sweepCommand } from '../../src/cli/commands/sweep';
 import { parsePath, parseVary, setAtPath, sweepSettings } from '../../src/analyses/sweep';
 import { whatWouldItTake, withStance } from '../../src/analyses/whatWouldItTake';
 import { ruleOrThrow } from '../../src/rules/registry';
@@ -30,14 +30,14 @@ describe('--vary', () => {
   it('settings are the cartesian product, first --vary outermost', () => {
     expect(sweepSettings([parseVary('a=0:1:1'), parseVary('b=5:6:1')])).toEqual([[0, 5], [0, 6], [1, 5], [1, 6]]);
   });
-  it('a sweep re-validates every setting and never runs an invalid or unknown path', () => {
+  it('a sweep re-validates every setting and never runs an invalid or unknown path', async () => {
     const base = { scenario: FIXTURE, runs: 5, seed: 's', format: 'json' as const };
-    expect(() => sweepCommand({ ...base, vary: ['participants.a.flexibility=0:2:1'] })).toThrow(/not valid[\s\S]*<= 1/);
-    expect(() => sweepCommand({ ...base, vary: ['participants.a.flexibilty=0:1:1'] })).toThrow(/does not exist[\s\S]*Did you mean "flexibility"/);
-    expect(() => sweepCommand({ ...base, vary: ['participants.z.flexibility=0:1:1'] })).toThrow(/no entry with id "z"/);
+    await expect(sweepCommand({ ...base, vary: ['participants.a.flexibility=0:2:1'] })).rejects.toThrow(/not valid[\s\S]*<= 1/);
+    await expect(sweepCommand({ ...base, vary: ['participants.a.flexibilty=0:1:1'] })).rejects.toThrow(/does not exist[\s\S]*Did you mean "flexibility"/);
+    await expect(sweepCommand({ ...base, vary: ['participants.z.flexibility=0:1:1'] })).rejects.toThrow(/no entry with id "z"/);
   });
-  it('varying a member who always objects changes nothing under consensus while it objects for sure', () => {
-    const out = JSON.parse(sweepCommand({ scenario: FIXTURE, vary: ['participants.a.flexibility=0:0:1'], runs: 50, seed: 's', format: 'json' }).text);
+  it('varying a member who always objects changes nothing under consensus while it objects for sure', async () => {
+    const out = JSON.parse((await sweepCommand({ scenario: FIXTURE, vary: ['participants.a.flexibility=0:0:1'], runs: 50, seed: 's', format: 'json' })).text);
     const act = out.rows.find((r: { outcome: string }) => r.outcome === 'act');
     expect(act.count).toBe(0);
   });
@@ -50,15 +50,15 @@ describe('what-would-it-take', () => {
     expect(changed.participants.find((p) => p.id === 'a')!.stances.act).toEqual([1, 0, 0, 0]);
     expect(scenario.participants.find((p) => p.id === 'a')!.stances.act).toEqual([0, 0, 0, 1]);
   });
-  it('finds the single objector whose change makes the option adopted', () => {
-    const w = whatWouldItTake(scenario, ruleOrThrow('consensus'), { target: 'act', stance: 'accept', runs: 40, seed: 's', maxSize: 2, candidates: 3 });
+  it('finds the single objector whose change makes the option adopted', async () => {
+    const w = await whatWouldItTake(scenario, ruleOrThrow('consensus'), { target: 'act', stance: 'accept', runs: 40, seed: 's', maxSize: 2, candidates: 3 });
     expect(w.method).toBe('exact');
     expect(w.sets).toHaveLength(1);
     expect(w.sets[0].participants).toEqual(['a']);
     expect(w.sets[0].share).toBe(1);
   });
-  it('needs nobody when the target is already modal; unknown targets are user errors', () => {
-    expect(whatWouldItTake(scenario, ruleOrThrow('simple-majority'), { target: 'act', stance: 'support', runs: 20, seed: 's', maxSize: 2, candidates: 3 }).method).toBe('none-needed');
-    expect(() => whatWouldItTake(scenario, ruleOrThrow('consensus'), { target: 'nothing', stance: 'support', runs: 20, seed: 's', maxSize: 2, candidates: 3 })).toThrow(/not a tabled option/);
+  it('needs nobody when the target is already modal; unknown targets are user errors', async () => {
+    expect((await whatWouldItTake(scenario, ruleOrThrow('simple-majority'), { target: 'act', stance: 'support', runs: 20, seed: 's', maxSize: 2, candidates: 3 })).method).toBe('none-needed');
+    await expect(whatWouldItTake(scenario, ruleOrThrow('consensus'), { target: 'nothing', stance: 'support', runs: 20, seed: 's', maxSize: 2, candidates: 3 })).rejects.toThrow(/not a tabled option/);
   });
 });

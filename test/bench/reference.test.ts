@@ -12,7 +12,7 @@ import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario, validateData } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/types';
 import { compileModel } from '../../src/floor/model';
-import { runRange } from '../../src/engine/monteCarlo';
+import { runRange } from '../../src/engine/job';
 import { existsSync } from 'node:fs';
 
 const fromData = (data: unknown): Scenario => {

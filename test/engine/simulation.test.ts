@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTallies } from '../../src/engine/accumulator';
 import { runJob } from '../../src/engine/job';
-import { runRange } from '../../src/engine/monteCarlo';
+import { runRange } from '../../src/engine/job';
 import { compileModel } from '../../src/floor/model';
 import { summarize } from '../../src/engine/summarize';
 import { runRng } from '../../src/engine/rng';

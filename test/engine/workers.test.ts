@@ -6,13 +6,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareRange, mergeCompareTallies, emptyCompareTallies } from '../../src/analyses/comparison';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
 import { sortHist, type Tallies } from '../../src/engine/accumulator';
-import { runJob } from '../../src/engine/job';
+import { runJob, runJobParallel } from '../../src/engine/job';
+import { canonicalJobTallies, jobOf, runSlice } from '../../src/engine/kernel';
 import { compileModel } from '../../src/floor/model';
-import { AUTO_MIN_RUNS, parseWorkers, resolveWorkers, runJobParallel, runSliced, splitRange, workerScript } from '../../src/engine/parallel';
+import { AUTO_MIN_RUNS, parseWorkers, resolveWorkers, runJobAsync, splitRange, workerScript } from '../../src/engine/parallel';
 
 const canonical = (t: Tallies): Tallies => ({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
 
@@ -42,10 +42,7 @@ describe('worker threads', () => {
   it('the worker threads really take part (slices are claimed by the worker, not only by this thread)', async () => {
     const model = compileModel(scenario, ruleOrThrow('consensus'));
     const local: number[] = [];
-    const job = { kind: 'run' as const, scenario, rule: 'consensus', seed: 'w' };
-    const { runRange } = await import('../../src/engine/monteCarlo');
-    const { emptyTallies, mergeTallies } = await import('../../src/engine/accumulator');
-    const t = await runSliced(job, 0, 10_000, 2, (a, b, stop) => (local.push(b - a), runRange(model, 'w', a, b, { shouldStop: stop })), mergeTallies, emptyTallies(model), { slice: 50 });
+    const t = await runJobAsync(jobOf([model], 'w', 'tallies'), 0, 10_000, { workers: 2, sliceRuns: 50, onLocalSlice: (a, b) => local.push(b - a) });
     expect(t.runs).toBe(10_000);
     expect(local.reduce((a, b) => a + b, 0)).toBeLessThan(10_000);
   });
@@ -62,7 +59,7 @@ describe('worker threads', () => {
   it('reports merged progress and stops early when asked (a partial result)', async () => {
     const model = compileModel(scenario, ruleOrThrow('consensus'));
     const seen: number[] = [];
-    const full = await runJobParallel(model, 'p', 2000, { workers: 2, sliceRuns: 200, onProgress: (t) => seen.push(t.runs) });
+    const full = await runJobParallel(model, 'p', 2000, { workers: 2, sliceRuns: 200, onProgress: (p) => seen.push(p.runs) });
     expect(full.runs).toBe(2000);
     expect(seen.length).toBeGreaterThan(2);
     expect(Math.max(...seen)).toBeLessThanOrEqual(2000);
@@ -70,14 +67,14 @@ describe('worker threads', () => {
     expect(stopped.runs).toBeLessThan(200_000);
   });
 
-  it('runs comparisons (several rules, common random numbers) on threads too', async () => {
+  it('runs every reduction (several settings, common random numbers) on threads too, with the same result', async () => {
     const rules = ['consensus', 'qualified-majority:2/3'];
     const models = rules.map((r) => compileModel(scenario, ruleOrThrow(r)));
-    const job = { kind: 'compare' as const, scenario, rules, seed: 'c' };
-    const merged = await runSliced(job, 0, 600, 2, (a, b, stop) => compareRange(models, 'c', a, b, { shouldStop: stop }), mergeCompareTallies, emptyCompareTallies(models), { slice: 40 });
-    const one = compareRange(models, 'c', 0, 600);
-    expect(merged.transitions).toEqual(one.transitions);
-    expect(merged.rules.map(canonical)).toEqual(one.rules.map(canonical));
+    for (const reduction of ['tallies', 'paired', 'outcomes', 'records'] as const) {
+      const job = jobOf(models, 'c', reduction);
+      const one = canonicalJobTallies(runSlice(job, 0, 600));
+      for (const workers of [2, 3]) expect(await runJobAsync(job, 0, 600, { workers, sliceRuns: 40 })).toEqual(one);
+    }
   });
 
   it('parses --workers and picks one worker for short jobs under auto', () => {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/common/paths';
-import { compareCommand } from '../../src/cli/commands/compareBodies';
+import { compareCommand } from '../../src/cli/commands/compare';
 import { runCommand } from '../../src/cli/commands/run';
 import { loadReforms } from '../../src/analyses/reforms';
 import { MODIFIERS, RULES } from '../../src/rules/registry';
@@ -73,15 +73,15 @@ describe('sources resolve inside the repository', () => {
     expect(check(found)).toEqual([]);
   });
 
-  it('run and compare --reforms outputs (JSON) on every bundled scenario and a non-KP council', () => {
+  it('run and compare --reforms outputs (JSON) on every bundled scenario and a non-KP council', async () => {
     const scenarios = [COUNCIL, ...['', 'history', 'synthetic'].flatMap((d) => readdirSync(join(PACKAGE_ROOT, 'scenarios', d)).filter((f) => f.endsWith('.yaml')).map((f) => join(PACKAGE_ROOT, 'scenarios', d, f)))];
     const problems: string[] = [];
     for (const scenario of scenarios) {
-      const run = JSON.parse(runCommand({ scenario, runs: 20, seed: 's', format: 'json' }).text);
+      const run = JSON.parse((await runCommand({ scenario, runs: 20, seed: 's', format: 'json' })).text);
       problems.push(...check(sourcesIn(run, scenario)));
       expect(sourcesIn(run).length).toBeGreaterThan(0);
     }
-    const compare = JSON.parse(compareCommand({ reforms: true, runs: 20, seed: 's', format: 'json' }).text);
+    const compare = JSON.parse((await compareCommand({ reforms: true, runs: 20, seed: 's', format: 'json' })).text);
     problems.push(...check(sourcesIn(compare, 'compare --reforms')));
     expect(problems).toEqual([]);
   });
@@ -99,21 +99,21 @@ describe('sources resolve inside the repository', () => {
 describe('a result cites the scenario\'s own rule source', () => {
   const OWN = "assumption: the council's rules (Art. 7: decisions by consensus of members present)";
 
-  it('run (JSON and Markdown) on a non-KP council cites its ruleSource, not KP practice', () => {
-    const json = JSON.parse(runCommand({ scenario: COUNCIL, runs: 50, seed: 's', format: 'json' }).text);
+  it('run (JSON and Markdown) on a non-KP council cites its ruleSource, not KP practice', async () => {
+    const json = JSON.parse((await runCommand({ scenario: COUNCIL, runs: 50, seed: 's', format: 'json' })).text);
     expect(json.rule).toMatchObject({ spec: 'consensus', source: OWN, sourceKind: 'scenario' });
     expect(json.rule.origin).toContain('KP practice'); // the catalogue's general note stays, labelled as such
-    const md = runCommand({ scenario: COUNCIL, runs: 50, seed: 's', format: 'markdown' }).text;
+    const md = (await runCommand({ scenario: COUNCIL, runs: 50, seed: 's', format: 'markdown' })).text;
     expect(md).toContain(`source: ${OWN}`);
     expect(md).not.toContain('KP practice');
   });
 
-  it('compare cites the scenario for the rule in force and the catalogue, marked as general, for other rules', () => {
-    const json = JSON.parse(compareCommand({ scenario: COUNCIL, rules: 'consensus,qualified-majority:2/3', runs: 50, seed: 's', format: 'json' }).text);
+  it('compare cites the scenario for the rule in force and the catalogue, marked as general, for other rules', async () => {
+    const json = JSON.parse((await compareCommand({ scenario: COUNCIL, rules: 'consensus,qualified-majority:2/3', runs: 50, seed: 's', format: 'json' })).text);
     expect(json.rules[0]).toMatchObject({ spec: 'consensus', source: OWN, sourceKind: 'scenario' });
     expect(json.rules[1]).toMatchObject({ spec: 'qualified-majority:2/3', sourceKind: 'catalogue' });
     for (const format of ['markdown', 'html', 'table'] as const) {
-      const text = compareCommand({ scenario: COUNCIL, rules: 'consensus,qualified-majority:2/3', runs: 50, seed: 's', format }).text;
+      const text = (await compareCommand({ scenario: COUNCIL, rules: 'consensus,qualified-majority:2/3', runs: 50, seed: 's', format })).text;
       expect(text).toContain(format === 'html' ? OWN.replace(/'/g, '&#39;') : OWN);
       expect(text).toContain('where the rule comes from in general');
     }

@@ -1,18 +1,21 @@
-/** Slicing a job changes when the work happens, never what it computes; stopping gives a partial result. */
+/** Slicing a job (in this thread) changes when the work happens, never what it computes; stopping gives a partial result. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { validateData } from '../../src/scenario/load';
 import { sortHist, type Tallies } from '../../src/engine/accumulator';
-import { defaultSliceRuns, runJobChunked } from '../../src/engine/chunked';
-import { runJob } from '../../src/engine/job';
+import { defaultSliceRuns } from '../../src/engine/parallel';
+import { runJob, runJobParallel, type ParallelJobOptions } from '../../src/engine/job';
+import type { Model } from '../../src/floor/model';
 import { compileModel } from '../../src/floor/model';
 import { summarize } from '../../src/engine/summarize';
 import { validScenario } from './arbitraries';
 
+/** the job in this thread only, in slices */
+const runJobChunked = (model: Model, seed: string, runs: number, options: ParallelJobOptions) => runJobParallel(model, seed, runs, { ...options, workers: 1 });
 const canonical = (t: Tallies) => JSON.stringify({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
 
-describe('runJobChunked', () => {
+describe('a job sliced in this thread', () => {
   it('gives exactly the tallies and summary of runJob, for any slice size and shard', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -49,8 +52,10 @@ describe('runJobChunked', () => {
 
   it('slices are small for big scenarios and large for small ones', () => {
     const m = (size: number, options: number, rounds: number) => ({ size, options: new Array(options), procedure: { maxRoundsPerOption: rounds } }) as never;
-    expect(defaultSliceRuns(m(3, 2, 2))).toBe(5000);
-    expect(defaultSliceRuns(m(51, 2, 3))).toBe(2450);
-    expect(defaultSliceRuns(m(10_000, 30, 100))).toBe(1);
+    expect(defaultSliceRuns([m(3, 2, 2)])).toBe(5000);
+    expect(defaultSliceRuns([m(51, 2, 3)])).toBe(2450);
+    expect(defaultSliceRuns([m(10_000, 30, 100)])).toBe(1);
+    // a job of several settings: the work of all of them
+    expect(defaultSliceRuns([m(51, 2, 3), m(51, 2, 3)])).toBe(1225);
   });
 });

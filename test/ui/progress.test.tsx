@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { jobHooks, progressWanted, withProgress, type ProgressState } from '../../src/ui/progress';
 import { ProgressView } from '../../src/ui/ProgressView';
-import { runCommand, runCommandAsync } from '../../src/cli/commands/run';
+import { runCommand } from '../../src/cli/commands/run';
 import { REPORT_FORMATS } from '../../src/cli/options';
 
 // ink decides once, when first loaded, whether it runs under CI (then it draws only the final frame). These tests
@@ -95,8 +95,8 @@ describe('the progress display', () => {
     for (const format of REPORT_FORMATS) {
       const options = { scenario: SMALL, runs: 3000, seed: 'progress', format };
       const t = fakeTerminal();
-      const shown = await withProgress(io, { total: 3000, stream: t.stream, env: {}, eagerRuns: 0 }, (sink) => runCommandAsync({ ...options, ...jobHooks(sink) }));
-      expect(shown.text).toBe(runCommand(options).text);
+      const shown = await withProgress(io, { total: 3000, stream: t.stream, env: {}, eagerRuns: 0 }, (sink) => runCommand({ ...options, ...jobHooks(sink) }));
+      expect(shown.text).toBe((await runCommand(options)).text);
     }
   });
 });

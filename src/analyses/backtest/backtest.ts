@@ -1,11 +1,13 @@
 /**
  * The backtest: simulate each historical case blind (the recorded outcome is removed before the engine sees the
  * scenario), then score the simulated distribution against what happened. Pure apart from the optional stop check:
- * scenarios in, results out; reading files is the command's job.
+ * scenarios in, results out; reading files is the command's job. Every (floor model, case) is a setting of one kernel
+ * job (`backtestJob`: run k of every case uses (seed, k)); `backtestOf` scores its tallies, `backtest` does both.
  */
 import { ruleOrThrow } from '../../rules/registry';
 import type { Scenario } from '../../scenario/types';
 import { runJob } from '../../engine/job';
+import { jobOf, runSlice, type Job, type JobTallies } from '../../engine/kernel';
 import { compileModel, type Model } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
 import type { Tallies } from '../../engine/accumulator';
@@ -89,12 +91,23 @@ export function blind(scenario: Scenario): Scenario {
   return { ...rest, document: unseen };
 }
 
-/** Simulates a case without looking at its recorded outcome. */
-export function forecastCase(scenario: Scenario, options: BacktestOptions): { model: Model; tallies: Tallies; forecast: CaseForecast } {
+/** The model a case is simulated with: its blind scenario under its rule (and the floor model asked for, if any). */
+export function caseModel(scenario: Scenario, floor?: FloorModelName): Model {
   const visible = blind(scenario);
   const rule = ruleOrThrow(visible.rule, `${visible.file ?? visible.id}: rule`);
-  const model = compileModel(visible, rule, options.floor !== undefined ? { floor: options.floor } : {});
-  const tallies = runJob(model, options.seed, options.runs, { shouldStop: options.shouldStop });
+  return compileModel(visible, rule, floor !== undefined ? { floor } : {});
+}
+
+/** A case's runs, already simulated blind (by `backtestJob`). */
+export interface SimulatedCase {
+  readonly model: Model;
+  readonly tallies: Tallies;
+}
+
+/** Simulates a case without looking at its recorded outcome (or reads its runs from `simulated`). */
+export function forecastCase(scenario: Scenario, options: BacktestOptions, simulated?: SimulatedCase): { model: Model; tallies: Tallies; forecast: CaseForecast } {
+  const model = simulated?.model ?? caseModel(scenario, options.floor);
+  const tallies = simulated?.tallies ?? runJob(model, options.seed, options.runs, { shouldStop: options.shouldStop });
   const n = Math.max(1, tallies.runs);
   const first = 0; // the first tabled option: the one the recorded blockers blocked (schema: actual.blockers)
   const blockerShares: Record<string, number> = {};
@@ -114,10 +127,10 @@ export function forecastCase(scenario: Scenario, options: BacktestOptions): { mo
 }
 
 /** Simulates and scores one case. The case must record its `actual` outcome. */
-export function backtestCase(scenario: Scenario, options: BacktestOptions): CaseResult {
+export function backtestCase(scenario: Scenario, options: BacktestOptions, simulated?: SimulatedCase): CaseResult {
   const actual = scenario.actual;
   if (!actual) throw new Error(`scenario "${scenario.id}" records no actual outcome`);
-  const { model, tallies, forecast } = forecastCase(scenario, options);
+  const { model, tallies, forecast } = forecastCase(scenario, options, simulated);
   const inModel = actualOutcomeInModel(actual.outcome, scenario.options, scenario.statusQuo);
   const score = scoreCase(forecast, { outcome: inModel, blockers: actual.blockers }, options.blockerThreshold ?? DEFAULT_BLOCKER_THRESHOLD);
   const known = model.outcomes.includes(inModel);
@@ -142,27 +155,39 @@ export function backtestCase(scenario: Scenario, options: BacktestOptions): Case
   };
 }
 
-/** Backtests every case that records an outcome under each model asked for; cases without one are skipped with a note. */
-export function backtest(scenarios: readonly Scenario[], options: BacktestOptions): BacktestResult {
-  const skipped: SkippedCase[] = [];
-  const recorded: Scenario[] = [];
-  for (const scenario of scenarios) {
-    if (!scenario.actual) {
-      skipped.push({ id: scenario.id, ...(scenario.file !== undefined ? { file: scenario.file } : {}), reason: 'records no actual outcome (add actual: { outcome, blockers, source })' });
-      continue;
-    }
-    recorded.push(scenario);
-  }
-  const asked: readonly (FloorModelName | undefined)[] = options.models !== undefined && options.models.length > 0 ? options.models : [options.floor];
-  const models: ModelBacktest[] = [];
-  for (const floor of asked) {
-    const cases: CaseResult[] = [];
-    for (const scenario of recorded) {
-      if (options.shouldStop?.()) break;
-      cases.push(backtestCase(scenario, { ...options, ...(floor !== undefined ? { floor } : {}) }));
-    }
-    models.push({ model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: NOTHING_FITTED });
-  }
+const recordedCases = (scenarios: readonly Scenario[]): Scenario[] => scenarios.filter((s) => s.actual);
+const askedModels = (options: Pick<BacktestOptions, 'floor' | 'models'>): readonly (FloorModelName | undefined)[] =>
+  options.models !== undefined && options.models.length > 0 ? options.models : [options.floor];
+
+/**
+ * The job of a backtest: one setting per floor model asked for × case that records an outcome (model-major; ids
+ * `case` or `model:case`), 'tallies' reduction.
+ */
+export function backtestJob(scenarios: readonly Scenario[], options: Pick<BacktestOptions, 'seed' | 'floor' | 'models'>): Job {
+  const recorded = recordedCases(scenarios);
+  const asked = askedModels(options);
+  const settings = asked.flatMap((floor) => recorded.map((s) => ({ model: caseModel(s, floor), id: asked.length > 1 ? `${floor}:${s.id}` : s.id })));
+  return jobOf(
+    settings.map((x) => x.model),
+    options.seed,
+    'tallies',
+    settings.map((x) => x.id),
+  );
+}
+
+/** Scores the tallies of `backtestJob(scenarios, options)`; cases without a recorded outcome are skipped with a note. */
+export function backtestOf(scenarios: readonly Scenario[], job: Job, tallies: JobTallies, options: BacktestOptions): BacktestResult {
+  const skipped: SkippedCase[] = scenarios
+    .filter((s) => !s.actual)
+    .map((s) => ({ id: s.id, ...(s.file !== undefined ? { file: s.file } : {}), reason: 'records no actual outcome (add actual: { outcome, blockers, source })' }));
+  const recorded = recordedCases(scenarios);
+  const models: ModelBacktest[] = askedModels(options).map((floor, f) => {
+    const cases = recorded.map((scenario, c) => {
+      const s = f * recorded.length + c;
+      return backtestCase(scenario, { ...options, ...(floor !== undefined ? { floor } : {}) }, { model: job.models[s], tallies: tallies.tallies![s] });
+    });
+    return { model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: NOTHING_FITTED };
+  });
   const baselines = BASELINES.map((b) => scoreBaseline(b.name, recorded, options.runs));
   return {
     runs: options.runs,
@@ -174,4 +199,10 @@ export function backtest(scenarios: readonly Scenario[], options: BacktestOption
     models,
     baselines,
   };
+}
+
+/** Backtests every case that records an outcome under each model asked for, in this thread; cases without one are skipped with a note. */
+export function backtest(scenarios: readonly Scenario[], options: BacktestOptions): BacktestResult {
+  const job = backtestJob(scenarios, options);
+  return backtestOf(scenarios, job, runSlice(job, 0, options.runs, options.shouldStop), options);
 }

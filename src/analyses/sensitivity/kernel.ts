@@ -1,9 +1,9 @@
 /**
  * The one place the uncertainty analyses (two-level runs, sensitivity, calibration) call the Monte Carlo: a setting
- * (a scenario under a rule, compiled) simulated for runs [from, to) of a seed, counted per outcome. When the run
- * kernel (settings × runs → per-run records) lands, this adapter switches to it; the analyses do not change.
+ * (a scenario under a rule, compiled) simulated for runs [from, to) of a seed, counted per outcome, through the run
+ * kernel (src/engine/kernel.ts: a job of one setting).
  */
-import { runRange } from '../../engine/monteCarlo';
+import { runRange } from '../../engine/job';
 import type { Tallies } from '../../engine/accumulator';
 import { compileModel, type Model } from '../../floor/model';
 import type { DecisionRule } from '../../rules/types';

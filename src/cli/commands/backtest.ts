@@ -1,51 +1,100 @@
-/** Registration of `plenary backtest`: does the model reproduce what the KP actually decided? Body in backtestRun.ts. */
-import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SEED } from '../../engine/rng';
-import type { CliIO } from '../io';
-import { checkOutPath } from '../output';
-import { formatParser, parseFloorModel, parseFloorModels, parseRuns, parseSeed } from '../options';
-import { DEFAULT_FLOOR_MODEL } from '../../floor/defaultModel';
-import { FLOOR_MODEL_NAMES, type FloorModelName } from '../../scenario/schema';
+/**
+ * `plenary backtest`: load the cases (all problems at once), simulate each blind (the cases are the settings of one
+ * kernel job), score, render, apply the gate.
+ */
+import { join, resolve } from 'node:path';
+import { backtestJob, backtestOf, type BacktestResult } from '../../analyses/backtest/backtest';
+import { EXIT_OK, UserError } from '../../common/errors';
+import { runJobAsync, type WorkerCount } from '../../engine/parallel';
+import type { JobHooks, JobOutcome } from '../job';
+import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
+import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
+import { validateFile } from '../../scenario/load';
+import { problemsMessage, renderProblem } from '../../scenario/problems';
+import type { Scenario } from '../../scenario/types';
+import type { FloorModelName } from '../../scenario/schema';
+import { expandScenarioPaths } from './catalog';
 
-const FORMATS = ['table', 'json', 'markdown'] as const;
+/** The bundled case library. */
+export const HISTORY_DIR = join(SCENARIOS_DIR, 'history');
 
-/** A share between 0 and 1 (also accepts a percentage such as 70%). */
-export function parseShare(flag: string) {
-  return (text: string): number => {
-    const t = text.trim();
-    const percent = t.endsWith('%');
-    const value = Number(percent ? t.slice(0, -1) : t);
-    if (t === '' || !Number.isFinite(value)) throw new InvalidArgumentError(`${flag}: "${text}" is not a number; give a share from 0 to 1, e.g. 0.7 (or 70%)`);
-    const share = percent ? value / 100 : value;
-    if (share < 0 || share > 1) throw new InvalidArgumentError(`${flag}: ${text} is outside 0..1; give a share from 0 to 1, e.g. 0.7 (or 70%)`);
-    return share;
-  };
+export interface BacktestCommandOptions extends JobHooks {
+  /** files or folders; empty: the bundled history folder and the default scenario */
+  readonly paths?: readonly string[];
+  readonly runs: number;
+  readonly seed: string;
+  readonly format: BacktestFormat;
+  readonly minHitRate?: number;
+  readonly blockerThreshold?: number;
+  readonly floor?: FloorModelName;
+  readonly models?: readonly FloorModelName[];
+  readonly workers?: WorkerCount;
 }
 
-export function registerBacktest(program: Command, io: CliIO): void {
-  program
-    .command('backtest')
-    .description('simulate historical cases blind and score the model against what was actually decided')
-    .argument('[paths...]', 'case files or folders (default: scenarios/history/ and the Swakopmund 2009 scenario)')
-    .option('-n, --runs <n>', 'simulated runs per case', parseRuns, 1000)
-    .option('-s, --seed <seed>', 'master seed (any text); run k of every case uses (seed, k)', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', `output format (${FORMATS.join(', ')})`).argParser(formatParser(FORMATS)).default('table'))
-    .option('--min-hit-rate <share>', 'gate: exit 1 when the hit rate is below this share (0..1)', parseShare('--min-hit-rate'))
-    .option('--blocker-threshold <share>', 'a recorded blocker counts as found when decisive in at least this share of runs', parseShare('--blocker-threshold'), 0.5)
-    .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
-    .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6',
-    )
-    .action(async (paths: string[], opts: { runs: number; seed: string; format: (typeof FORMATS)[number]; minHitRate?: number; blockerThreshold: number; out?: string; model?: FloorModelName; models?: FloorModelName[] }) => {
-      if (opts.out) checkOutPath(opts.out, paths);
-      const { backtestCommand } = await import('./backtestRun');
-      const result = backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, shouldStop: io.interrupted, floor: opts.model, models: opts.models });
-      await io.emit(result.text, { out: opts.out, inputs: paths });
-      if (result.gate && !result.gate.passed) io.err(`plenary: backtest hit rate ${result.result.overall.hits}/${result.result.overall.cases} is below --min-hit-rate ${result.gate.minHitRate}`);
-      io.exitCode = result.exitCode;
-    });
+export interface BacktestCommandResult extends JobOutcome {
+  readonly exitCode: number;
+  readonly result: BacktestResult;
+  readonly gate?: Gate;
+}
+
+/** Exit code of a failed gate (a verdict, not a usage error). */
+export const EXIT_GATE_FAILED = 1;
+
+export function caseFiles(paths: readonly string[] | undefined): string[] {
+  const given = paths !== undefined && paths.length > 0;
+  const files = given ? expandScenarioPaths(paths) : [...expandScenarioPaths([HISTORY_DIR]), DEFAULT_SCENARIO];
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) throw new UserError(`no case files (.yaml) found in ${given ? paths.join(', ') : HISTORY_DIR}`);
+  return unique;
+}
+
+/** Loads every case; throws one UserError listing every problem of every file. */
+export function loadCases(files: readonly string[]): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const result = validateFile(file);
+    if (result.scenario) scenarios.push(result.scenario);
+    else problems.push(...result.errors.map(renderProblem));
+  }
+  if (problems.length > 0) {
+    throw new UserError(problemsMessage(problems, 'the case files'), problems);
+  }
+  return scenarios;
+}
+
+export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestCommandResult> {
+  // chronological (undated cases last, in the order given): the table reads as a history
+  const date = (s: Scenario) => s.meeting.dates?.from ?? '9999';
+  const scenarios = loadCases(caseFiles(options.paths))
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
+    .map(({ s }) => s);
+  const backtestOptions = {
+    runs: options.runs,
+    seed: options.seed,
+    blockerThreshold: options.blockerThreshold,
+    ...(options.floor !== undefined ? { floor: options.floor } : {}),
+    ...(options.models !== undefined ? { models: options.models } : {}),
+  };
+  const job = backtestJob(scenarios, backtestOptions);
+  const tallies = await runJobAsync(job, 0, options.runs, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
+  const result = backtestOf(scenarios, job, tallies, backtestOptions);
+  const partial = tallies.runs < options.runs;
+  const gate: Gate | undefined =
+    options.minHitRate === undefined || partial ? undefined : { minHitRate: options.minHitRate, passed: result.overall.cases > 0 && result.overall.hitRate >= options.minHitRate };
+  return {
+    text: renderBacktest(result, options.format, gate),
+    partial,
+    marked: false, // the backtest report has no PARTIAL mark: nothing is printed when interrupted
+    exitCode: gate && !gate.passed ? EXIT_GATE_FAILED : EXIT_OK,
+    result,
+    ...(gate ? { gate } : {}),
+  };
 }

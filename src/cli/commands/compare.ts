@@ -1,112 +1,82 @@
-/** Registration of compare, reforms, sweep, merge and what-would-it-take. Bodies load lazily. */
-import type { Command } from 'commander';
-import { Option } from 'commander';
-import { Interrupted } from '../../common/errors';
-import { DEFAULT_SEED } from '../../engine/rng';
-import { parseShard } from '../../engine/shard';
-import type { CliIO } from '../io';
-import { checkOutPath } from '../output';
-import { formatParser, parseCount, parseFloorModel, parseRuns, parseSeed } from '../options';
-import { MODEL_FLAG } from './core';
+/** `plenary compare`: one scenario under several rules on the same runs, a 'paired' job through the kernel. */
+import { DEFAULT_SCENARIO } from '../../common/paths';
+import { summarizeComparison, type Comparison, type ReformInfo } from '../../analyses/comparison';
+import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type RuleSelection, type SkippedReform } from '../../analyses/comparedRules';
+import { compareShardTallies, shardDocument, shardJson } from '../../analyses/shards';
+import { renderComparison, type CompareFormat } from '../../report/compare';
+import { renderRows, type RowsFormat } from '../../report/rows';
+import type { DecisionRule } from '../../rules/types';
+import { loadScenario } from '../../scenario/load';
+import type { Scenario } from '../../scenario/types';
+import { jobOf } from '../../engine/kernel';
+import { runJobAsync, type WorkerCount } from '../../engine/parallel';
+import { shardRange, type Shard } from '../../engine/shard';
+import { outcomeLabel } from '../../engine/summarize';
+import { compileModel, type Model } from '../../floor/model';
+import { withFloorModel } from '../../floor/models';
 import type { FloorModelName } from '../../scenario/schema';
+import type { JobHooks, JobOutcome } from '../job';
 
-type CompareFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
-const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
-type SweepFormat = 'table' | 'json' | 'csv';
-const SWEEP_FORMATS: readonly SweepFormat[] = ['table', 'json', 'csv'];
+export type CompareCommandFormat = CompareFormat | RowsFormat;
+export const COMPARE_COMMAND_FORMATS: readonly CompareCommandFormat[] = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'];
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+export interface CompareOptions extends JobHooks {
+  readonly scenario?: string;
+  readonly rules?: string;
+  readonly reforms?: boolean | string;
+  /** --map-group entries, `reform-group=scenario-bloc` */
+  readonly mapGroup?: readonly string[];
+  readonly baseline?: string;
+  /** `--model`: the floor model instead of the scenario's */
+  readonly floor?: FloorModelName;
+  /** told each reform left out, one line (the CLI prints it on stderr) */
+  readonly onSkipped?: (line: string) => void;
+  readonly runs: number;
+  readonly seed: string;
+  readonly format: CompareCommandFormat;
+  readonly shard?: Shard;
+  readonly workers?: WorkerCount;
+}
 
-export function registerCompare(program: Command, io: CliIO): void {
-  program
-    .command('compare')
-    .description('run one scenario under several rules on the same runs: outcome shares, paired differences, what changed, who blocks')
-    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
-    .option('--rules <list>', 'comma-separated rules or reform ids, compared with the baseline (the rule in force)')
-    .option('--reforms [ids]', 'compare with the bundled reform proposals (scenarios/reforms/): all, or the comma-separated ids given')
-    .option('--map-group <group=bloc>', 'apply a reform that needs a group (e.g. adpa) through a bloc of this scenario (repeatable)', collect, [])
-    .option('--baseline <rule>', 'the rule the others are measured against (default: the scenario\'s rule in force)')
-    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
-    .option('-n, --runs <n>', 'runs per rule (the same runs under every rule)', parseRuns, 1000)
-    .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) under every rule', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--shard <i/n>', 'run only part i of n and write a shard file (combine with plenary merge)')
-    .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json')
-    .action(async (scenario: string | undefined, opts: { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; runs: number; seed: string; format: CompareFormat; out?: string; shard?: string }) => {
-      const inputs = scenario ? [scenario] : [];
-      if (opts.out) checkOutPath(opts.out, inputs);
-      const shard = opts.shard ? parseShard(opts.shard) : undefined;
-      const { compareCommand } = await import('./compareBodies');
-      const result = compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, shouldStop: io.interrupted });
-      if (result.partial) {
-        if (!shard && opts.format === 'table') await io.emit(result.text);
-        throw new Interrupted();
-      }
-      await io.emit(result.text, { out: opts.out, inputs });
-    });
+/** The rules of a comparison (see analyses/comparedRules): the baseline first, then the alternatives and reforms. */
+export function comparedRules(scenario: Scenario, options: RuleSelection & { mapGroup?: readonly string[] }): ComparedRules {
+  return selectRules(scenario, { ...options, groupMap: options.groupMap ?? parseGroupMap(options.mapGroup ?? [], scenario) });
+}
 
-  program
-    .command('reforms')
-    .description('list the bundled reform proposals (scenarios/reforms/) with their rules and proponents')
-    .action(async () => {
-      const { reformsCommand } = await import('./compareBodies');
-      await io.emit(reformsCommand());
-    });
+/** The comparison with the reforms left out noted (every format shows them). */
+export const withSkipped = (c: Comparison, skipped: readonly SkippedReform[]): Comparison => (skipped.length > 0 ? { ...c, skipped } : c);
 
-  program
-    .command('sweep')
-    .description('vary numbers of a scenario and watch the outcome: tidy rows per setting and rule, and a chart')
-    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
-    .option('--vary <path=from:to:step>', 'a number of the scenario document to vary (repeatable), e.g. blocs.sadc.cohesion=0:1:0.1', collect, [])
-    .option('--rules <list>', 'comma-separated rules (default: the rule in force)')
-    .option('--outcome <id>', 'the outcome to chart (default: the first tabled option)')
-    .option('-n, --runs <n>', 'runs per setting and rule', parseRuns, 500)
-    .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) in every setting', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', `output format (${SWEEP_FORMATS.join(', ')})`).argParser(formatParser(SWEEP_FORMATS)).default('table'))
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--shard <i/n>', 'run only part i of n and write a shard file (combine with plenary merge)')
-    .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv')
-    .action(async (scenario: string | undefined, opts: { vary: string[]; rules?: string; outcome?: string; runs: number; seed: string; format: SweepFormat; out?: string; shard?: string }) => {
-      const inputs = scenario ? [scenario] : [];
-      if (opts.out) checkOutPath(opts.out, inputs);
-      const shard = opts.shard ? parseShard(opts.shard) : undefined;
-      const { sweepCommand } = await import('./sweepBody');
-      const result = sweepCommand({ scenario, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, shouldStop: io.interrupted });
-      if (result.partial) throw new Interrupted();
-      await io.emit(result.text, { out: opts.out, inputs });
-    });
+export function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): Model[] {
+  return rules.map((rule) => compileModel(scenario, rule));
+}
 
-  program
-    .command('merge')
-    .description('combine the shard files of a run, compare or sweep into exactly the result of the unsplit command')
-    .argument('<files...>', 'shard files written with --shard i/n')
-    .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExample:\n  for i in 1 2 3 4; do plenary compare --reforms --shard $i/4 --out part$i.json; done\n  plenary merge part*.json --format markdown')
-    .action(async (files: string[], opts: { format: CompareFormat; out?: string }) => {
-      if (opts.out) checkOutPath(opts.out, files);
-      const { mergeCommand } = await import('./compareBodies');
-      await io.emit(mergeCommand(files, opts.format), { out: opts.out, inputs: files });
-    });
+/** The setting ids of a comparison in records: the reform id, or the rule spec. */
+export const comparedSettingIds = (models: readonly Model[], reforms: readonly (ReformInfo | undefined)[]): string[] => models.map((m, r) => reforms[r]?.id ?? m.rule.spec);
 
-  program
-    .command('what-would-it-take')
-    .description('the smallest sets of participants whose change of stance would make an option the most likely outcome')
-    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
-    .requiredOption('--target <option>', 'the option to make the modal outcome, e.g. suspend')
-    .option('-r, --rule <rule>', 'the rule (default: the rule in force)')
-    .addOption(new Option('--to <stance>', 'the stance they change to on the target').choices(['support', 'accept']).default('support'))
-    .option('--max-size <k>', 'largest set to search', parseCount('--max-size', 1, 6), 3)
-    .option('--candidates <k>', 'participants considered: the k most frequent decisive blockers and objectors', parseCount('--candidates', 1, 60), 12)
-    .option('-n, --runs <n>', 'runs per candidate set (the same runs for every set)', parseRuns, 200)
-    .option('-s, --seed <seed>', 'master seed', parseSeed, DEFAULT_SEED)
-    .option('-o, --out <file>', 'write the result to a file')
-    .addHelpText('after', '\nExamples:\n  plenary what-would-it-take --target suspend\n  plenary what-would-it-take --target suspend --rule qualified-majority:2/3 --to accept')
-    .action(async (scenario: string | undefined, opts: { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number; runs: number; seed: string; out?: string }) => {
-      const inputs = scenario ? [scenario] : [];
-      if (opts.out) checkOutPath(opts.out, inputs);
-      const { whatWouldItTakeCommand } = await import('./whatWouldItTakeBody');
-      await io.emit(whatWouldItTakeCommand({ scenario, ...opts, shouldStop: io.interrupted }), { out: opts.out, inputs });
-    });
+export async function compareCommand(options: CompareOptions): Promise<JobOutcome> {
+  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
+  const { rules, reforms, skipped } = comparedRules(scenario, options);
+  for (const s of skipped) options.onSkipped?.(`not compared: ${s.id}: ${s.reason}`);
+  const models = compileAll(scenario, rules);
+  options.onLabels?.(models[0].outcomes.map((o) => outcomeLabel(models[0], o)));
+  const [from, to] = shardRange(options.runs, options.shard);
+  const rows = options.format === 'rows' || options.format === 'jsonl';
+  const job = jobOf(models, options.seed, rows ? 'records' : 'paired', comparedSettingIds(models, reforms));
+  const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
+  const partial = t.runs < to - from;
+  if (rows) {
+    const text = renderRows(t.records!, options.format as RowsFormat);
+    return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
+  }
+  if (options.shard) {
+    const doc = shardDocument(
+      { command: 'compare', scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: rules.map((r) => r.spec), seed: options.seed, runs: options.runs, options: {} },
+      options.shard,
+      { scenario, reforms: reforms.map((r) => r ?? null), skipped },
+      compareShardTallies(t),
+    );
+    return { text: shardJson(doc), partial };
+  }
+  const comparison = withSkipped(summarizeComparison(models, t, options.seed, partial, reforms), skipped);
+  return { text: renderComparison(comparison, options.format as CompareFormat), partial, marked: options.format === 'table' || options.format === 'markdown' || options.format === 'html' };
 }

@@ -1,100 +1,83 @@
-/** `plenary run`: the Monte Carlo on one scenario under one rule. */
+/** `plenary run`: the Monte Carlo on one scenario under one rule, a job of one setting through the kernel. */
+import { DEFAULT_SCENARIO } from '../../common/paths';
+import { loadScenario } from '../../scenario/load';
+import { ruleOrThrow } from '../../rules/registry';
 import { compileModel } from '../../floor/model';
 import { withFloorModel } from '../../floor/models';
 import type { FloorModelName } from '../../scenario/schema';
-import { runJob, type Shard } from '../../engine/job';
-import { summarize, type Summary } from '../../engine/summarize';
-import { loadScenario } from '../../scenario/load';
-import { ruleOrThrow } from '../../rules/registry';
-import { renderRun } from '../../report/runReport';
-import type { ReportFormat } from '../options';
-import { DEFAULT_SCENARIO } from '../../common/paths';
-import type { Tallies } from '../../engine/accumulator';
-import { shardRange } from '../../engine/job';
-import { prestartWorkers, resolveWorkers, runJobParallel, type WorkerCount } from '../../engine/parallel';
-import type { Model } from '../../floor/model';
-import type { Scenario } from '../../scenario/types';
-import type { DecisionRule } from '../../rules/types';
+import { jobOf } from '../../engine/kernel';
+import { prestartWorkers, resolveWorkers, runJobAsync, type WorkerCount } from '../../engine/parallel';
+import { shardRange, type Shard } from '../../engine/shard';
+import { outcomeLabel, summarize, type Summary } from '../../engine/summarize';
 import { canonicalTallies, shardDocument, shardJson } from '../../analyses/shards';
+import { renderRun, type ReportFormat } from '../../report/runReport';
+import { renderRows, type RowsFormat } from '../../report/rows';
+import type { JobHooks, JobOutcome } from '../job';
 import { UserError } from '../../common/errors';
 import { assumptionSummary } from '../../analyses/assumptions';
 import { runTwoLevel } from '../../analyses/inputUncertainty';
 import { declaredSites } from '../../scenario/inputs';
 import { describeDistribution } from '../../scenario/distributions';
 import type { UncertaintySummary } from '../../engine/reportExtras';
+import type { Scenario } from '../../scenario/types';
+import type { DecisionRule } from '../../rules/types';
 
-export interface RunCommandOptions {
+export type RunFormat = ReportFormat | RowsFormat;
+export const RUN_FORMATS: readonly RunFormat[] = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'];
+
+export interface RunCommandOptions extends JobHooks {
   readonly scenario?: string;
   readonly runs: number;
   readonly seed: string;
   readonly rule?: string;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
-  readonly format: ReportFormat;
+  readonly format: RunFormat;
   readonly shard?: Shard;
-  readonly shouldStop?: () => boolean;
-  readonly onProgress?: (tallies: Tallies) => void;
-  /** called once the model is compiled (a progress display reads the outcome labels) */
-  readonly onModel?: (model: Model) => void;
-  /** worker threads for the async command (default auto: 1 below 20,000 runs); the result is the same */
+  /** threads (default auto: 1 below 20,000 runs); the result is the same */
   readonly workers?: WorkerCount;
   /** input draws of a scenario with uncertain inputs (two-level Monte Carlo; default 100) */
   readonly draws?: number;
 }
 
-export interface RunCommandResult {
-  readonly text: string;
-  readonly summary: Summary;
+export interface RunCommandResult extends JobOutcome {
+  /** undefined for rows */
+  readonly summary?: Summary;
 }
 
-export function runCommand(options: RunCommandOptions): RunCommandResult {
-  const { scenario, rule, model } = prepareRun(options);
-  if (declaredSites(scenario.inputs).length > 0) return runUncertain(options, scenario, rule);
-  return finishRun(options, scenario, rule, model, runJob(model, options.seed, options.runs, jobOptions(options)));
-}
+const isRows = (format: RunFormat): format is RowsFormat => format === 'rows' || format === 'jsonl';
 
-/**
- * `runCommand` for the CLI: the job runs in slices that yield to the event loop, so Ctrl-C is seen within a slice
- * (a partial result) and progress displays get a turn. The result is identical to `runCommand`'s.
- */
-export async function runCommandAsync(options: RunCommandOptions): Promise<RunCommandResult> {
-  // a long job's helper threads start now, loading the engine while this thread reads the scenario
+export async function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
   const [from, to] = shardRange(options.runs, options.shard);
+  // a long job's helper threads start now, loading the engine while this thread reads the scenario
   const prestarted = prestartWorkers(resolveWorkers(options.workers, to - from) - 1);
   try {
-    const { scenario, rule, model } = prepareRun(options);
-    options.onModel?.(model);
+    const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
+    const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
+    const model = compileModel(scenario, rule);
+    options.onLabels?.(model.outcomes.map((o) => outcomeLabel(model, o)));
     if (declaredSites(scenario.inputs).length > 0) return runUncertain(options, scenario, rule);
-    return finishRun(options, scenario, rule, model, await runJobParallel(model, options.seed, options.runs, { ...jobOptions(options), workers: options.workers, prestarted }));
+    const rows = isRows(options.format);
+    const job = jobOf([model], options.seed, rows ? 'records' : 'tallies');
+    const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress, prestarted });
+    const partial = t.runs < to - from;
+    if (rows) {
+      // rows of a shard are the rows of its runs; the header only in the first part, so that the parts concatenate
+      const text = renderRows(t.records!, options.format as RowsFormat);
+      return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
+    }
+    const tallies = t.tallies![0];
+    const plain = summarize(model, tallies, options.seed, partial);
+    const summary = { ...plain, assumptions: assumptionSummary(scenario, plain) };
+    if (options.shard) {
+      // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
+      const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: {} };
+      return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies))), partial, summary };
+    }
+    return { text: renderRun(summary, options.format), partial, marked: options.format === 'table' || options.format === 'markdown', summary };
   } finally {
     prestarted.dispose();
   }
-}
-
-function prepareRun(options: RunCommandOptions) {
-  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
-  const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
-  return { scenario, rule, model: compileModel(scenario, rule) };
-}
-
-const jobOptions = (options: RunCommandOptions) => ({
-  shard: options.shard,
-  shouldStop: options.shouldStop,
-  onProgress: options.onProgress,
-  progressEvery: options.onProgress ? 500 : 0,
-});
-
-function finishRun(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule, model: Model, tallies: Tallies): RunCommandResult {
-  const [from, to] = shardRange(options.runs, options.shard);
-  const partial = tallies.runs < to - from;
-  const plain = summarize(model, tallies, options.seed, partial);
-  const summary = { ...plain, assumptions: assumptionSummary(scenario, plain) };
-  if (options.shard) {
-    // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
-    const job = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: {} };
-    return { text: shardJson(shardDocument(job, options.shard, scenario, canonicalTallies(tallies))), summary };
-  }
-  return { text: renderRun(summary, options.format), summary };
 }
 
 /**
@@ -103,6 +86,7 @@ function finishRun(options: RunCommandOptions, scenario: Scenario, rule: Decisio
  */
 function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule): RunCommandResult {
   if (options.shard) throw new UserError(`--shard: scenario "${scenario.id}" has uncertain inputs (ranges or distributions); shards of a two-level run are not supported yet, run it whole`);
+  if (isRows(options.format)) throw new UserError(`--format ${options.format}: scenario "${scenario.id}" has uncertain inputs (ranges or distributions); rows of a two-level run are not supported yet`);
   const result = runTwoLevel(scenario, rule, { runs: options.runs, seed: options.seed, draws: options.draws, shouldStop: options.shouldStop });
   const plain = summarize(result.model, result.tallies, options.seed, result.partial);
   const uncertainty: UncertaintySummary = {
@@ -114,5 +98,5 @@ function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: Deci
     influence: result.influence,
   };
   const summary = { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty) };
-  return { text: renderRun(summary, options.format), summary };
+  return { text: renderRun(summary, options.format), partial: result.partial, marked: options.format === 'table' || options.format === 'markdown', summary };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest, blind, forecastCase } from '../../../src/analyses/backtest/backtest';
-import { backtestCommand, caseFiles, HISTORY_DIR } from '../../../src/cli/commands/backtestRun';
+import { backtestCommand, caseFiles, HISTORY_DIR } from '../../../src/cli/commands/backtest';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { checkOutPath, writeFileAtomic } from '../../../src/cli/output';
@@ -35,8 +35,8 @@ function fakeIO(): CliIO & { out: string[]; errors: string[] } {
   };
 }
 
-describe('backtest on a synthetic folder with known answers', () => {
-  const { result, text, exitCode } = backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'table' });
+describe('backtest on a synthetic folder with known answers', async () => {
+  const { result, text, exitCode } = await backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'table' });
 
   it('scores each case: certain and right (p = 1, Brier 0), certain block, certain miss (Brier 2)', () => {
     expect(exitCode).toBe(0);
@@ -71,23 +71,23 @@ describe('backtest on a synthetic folder with known answers', () => {
     expect(text).toContain(`p floored at 1/(runs+1) = ${(1 / (RUNS + 1)).toFixed(6)}`);
   });
 
-  it('JSON and Markdown read the same result; JSON is byte-identical across invocations', () => {
-    const a = backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'json' });
-    const b = backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'json' });
+  it('JSON and Markdown read the same result; JSON is byte-identical across invocations', async () => {
+    const a = await backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'json' });
+    const b = await backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'json' });
     expect(a.text).toBe(b.text);
     const json = JSON.parse(a.text);
     expect(json.overall.hits).toBe(2);
     expect(json.cases).toHaveLength(3);
-    const md = backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'markdown' }).text;
+    const md = (await backtestCommand({ paths: [CASES], runs: RUNS, seed: 'known', format: 'markdown' })).text;
     expect(md).toMatch(/^### Backtest: 3 historical cases/);
     expect(md).toContain('| certain-adopt | 2001-01-01 | consensus | act | act 100.0% | 1.000 | yes | — |');
   });
 });
 
 describe('the gate --min-hit-rate', () => {
-  it('exit 0 at or above the rate, 1 below it (a verdict, not a usage error)', () => {
-    expect(backtestCommand({ paths: [CASES], runs: 50, seed: 'g', format: 'table', minHitRate: 0.6 })).toMatchObject({ exitCode: 0, gate: { minHitRate: 0.6, passed: true } });
-    const failed = backtestCommand({ paths: [CASES], runs: 50, seed: 'g', format: 'json', minHitRate: 0.7 });
+  it('exit 0 at or above the rate, 1 below it (a verdict, not a usage error)', async () => {
+    expect(await backtestCommand({ paths: [CASES], runs: 50, seed: 'g', format: 'table', minHitRate: 0.6 })).toMatchObject({ exitCode: 0, gate: { minHitRate: 0.6, passed: true } });
+    const failed = await backtestCommand({ paths: [CASES], runs: 50, seed: 'g', format: 'json', minHitRate: 0.7 });
     expect(failed).toMatchObject({ exitCode: 1, gate: { passed: false } });
     expect(JSON.parse(failed.text).gate).toEqual({ minHitRate: 0.7, passed: false });
   });
@@ -111,8 +111,8 @@ describe('the gate --min-hit-rate', () => {
 
 describe('bad input', () => {
   it('an actual outcome that names no option is an error listing the known outcomes (exit 2)', async () => {
-    expect(() => backtestCommand({ paths: [BAD], runs: 10, seed: 's', format: 'table' })).toThrow(UserError);
-    expect(() => backtestCommand({ paths: [BAD], runs: 10, seed: 's', format: 'table' })).toThrow(/actual\.outcome: unknown outcome "acts".*Did you mean "act"/s);
+    await expect(backtestCommand({ paths: [BAD], runs: 10, seed: 's', format: 'table' })).rejects.toThrow(UserError);
+    await expect(backtestCommand({ paths: [BAD], runs: 10, seed: 's', format: 'table' })).rejects.toThrow(/actual\.outcome: unknown outcome "acts".*Did you mean "act"/s);
     const io = fakeIO();
     expect(await main(['node', 'plenary', 'backtest', BAD, '--runs', '10'], io)).toBe(2);
     expect(io.out).toEqual([]);

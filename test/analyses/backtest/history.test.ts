@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backtestCommand, HISTORY_DIR } from '../../../src/cli/commands/backtestRun';
+import { backtestCommand, HISTORY_DIR } from '../../../src/cli/commands/backtest';
 import { expandScenarioPaths } from '../../../src/cli/commands/catalog';
 import { SCENARIOS_DIR } from '../../../src/common/paths';
 import { validateFile, validateText } from '../../../src/scenario/load';
@@ -104,8 +104,8 @@ describe('the bundled historical cases', () => {
     expect(validateFile(join(HISTORY_DIR, 'kp-2013-car-suspension.yaml')).scenario!.rule).toMatch(/^written-procedure:/);
   });
 
-  it('the bundled backtest scores every case and skips none', () => {
-    const { result } = backtestCommand({ runs: 100, seed: 'ci', format: 'json' });
+  it('the bundled backtest scores every case and skips none', async () => {
+    const { result } = await backtestCommand({ runs: 100, seed: 'ci', format: 'json' });
     expect(result.skipped).toEqual([]);
     expect(result.cases.map((c) => c.id)).toContain('kp-2009-swakopmund');
     expect(result.cases).toHaveLength(cases.length + 1);

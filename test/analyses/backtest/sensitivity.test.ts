@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../src/analyses/backtest/backtest';
-import { caseFiles, loadCases } from '../../../src/cli/commands/backtestRun';
+import { caseFiles, loadCases } from '../../../src/cli/commands/backtest';
 
 describe.runIf(process.env.PLENARY_SENSITIVITY)('backtest sensitivity to the shared model parameters', () => {
   it('prints the grid', () => {

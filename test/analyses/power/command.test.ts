@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/io';
-import { powerCommand } from '../../../src/cli/commands/powerCommand';
+import { powerCommand } from '../../../src/cli/commands/power';
 
 function fakeIO() {
   const out: string[] = [];

@@ -1,9 +1,11 @@
-/** `plenary what-would-it-take`: load, search, narrate. */
+/** `plenary what-would-it-take`: load, search (each step of the search a kernel job), narrate. */
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { whatWouldItTake, type NewStance, type WhatWouldItTake } from '../../analyses/whatWouldItTake';
 import { interval, pct, textTable } from '../../report/table';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
+import type { WorkerCount } from '../../engine/parallel';
+import type { JobOutcome } from '../job';
 
 export interface WwitCommandOptions {
   readonly scenario?: string;
@@ -15,17 +17,31 @@ export interface WwitCommandOptions {
   readonly runs: number;
   readonly seed: string;
   readonly shouldStop?: () => boolean;
+  readonly workers?: WorkerCount;
+  /** sets simulated so far, of an upper estimate */
+  readonly onProgress?: (sets: number, total: number) => void;
 }
 
-export function whatWouldItTakeCommand(options: WwitCommandOptions): string {
+export async function whatWouldItTakeCommand(options: WwitCommandOptions): Promise<JobOutcome> {
   const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
-  const w = whatWouldItTake(scenario, rule, { target: options.target, stance: options.to, runs: options.runs, seed: options.seed, maxSize: options.maxSize, candidates: options.candidates, shouldStop: options.shouldStop });
-  return renderWwit(w, scenario.meeting.title);
+  const w = await whatWouldItTake(scenario, rule, {
+    target: options.target,
+    stance: options.to,
+    runs: options.runs,
+    seed: options.seed,
+    maxSize: options.maxSize,
+    candidates: options.candidates,
+    shouldStop: options.shouldStop,
+    workers: options.workers,
+    onProgress: options.onProgress,
+  });
+  return { text: renderWwit(w, scenario.meeting.title), partial: w.partial, marked: true };
 }
 
 export function renderWwit(w: WhatWouldItTake, title: string): string {
   const lines = [
+    ...(w.partial ? [`PARTIAL (interrupted after ${w.evaluated} sets): the search did not finish; what follows is not an answer.`] : []),
     title,
     `Target: "${w.targetLabel}" as the most likely outcome · rule ${w.rule} · ${w.runs} runs per set (the same runs for every set) · seed ${JSON.stringify(w.seed)}`,
     `Now: ${pct(w.baseline.share)} (${interval(w.baseline.ci95)}); the most likely outcome is ${w.baseline.modalOutcome}.`,

@@ -1,31 +1,39 @@
-/** `plenary sweep`: the parts that read files (the scenario document and its roster); the rest is pure. */
+/**
+ * `plenary sweep`: reads the scenario document (and its roster), derives and validates every setting, and runs
+ * setting × rule as the settings of one kernel job ('outcomes', or 'records' for rows).
+ */
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { listOf } from '../../common/suggest';
-import { shardDocument, shardJson, type ShardJob } from '../../analyses/shards';
-import { mergeSweepTallies, parseVary, setAtPath, summarizeSweep, sweepRange, sweepSettings, type SweepContext, type SweepTallies } from '../../analyses/sweep';
+import { shardDocument, shardJson, sweepShardTallies, type ShardJob } from '../../analyses/shards';
+import { parseVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
 import { renderSweep, type SweepFormat } from '../../report/sweep';
+import { renderRows, type RowsFormat } from '../../report/rows';
+import { jobOf, type JobTallies } from '../../engine/kernel';
+import { runJobAsync, type WorkerCount } from '../../engine/parallel';
+import type { JobHooks, JobOutcome } from '../job';
 import { rulesOrThrow, ruleOrThrow } from '../../rules/registry';
 import { loadScenario, validateData } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
 import { parseYaml, readText } from '../../scenario/source';
-import { shardRange, type Shard } from '../../engine/job';
+import { shardRange, type Shard } from '../../engine/shard';
 import { compileModel } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
 
-export { mergeSweepTallies, type SweepTallies };
+export type SweepCommandFormat = SweepFormat | RowsFormat;
+export const SWEEP_COMMAND_FORMATS: readonly SweepCommandFormat[] = ['table', 'json', 'csv', 'rows', 'jsonl'];
 
-export interface SweepOptions {
+export interface SweepOptions extends JobHooks {
   readonly scenario?: string;
   readonly vary: readonly string[];
   readonly rules?: string;
   readonly outcome?: string;
   readonly runs: number;
   readonly seed: string;
-  readonly format: SweepFormat;
+  readonly format: SweepCommandFormat;
   readonly shard?: Shard;
-  readonly shouldStop?: () => boolean;
+  readonly workers?: WorkerCount;
 }
 
 const mergeById = (base: { id: string }[], own: { id: string }[]) => {
@@ -56,7 +64,7 @@ function effectiveDocument(file: string): Record<string, unknown> {
   return { ...rest, participants: mergeById(list(roster.participants), list(doc.participants)), blocs: mergeById(list(roster.blocs), list(doc.blocs)) };
 }
 
-export function sweepCommand(options: SweepOptions): { text: string; partial: boolean } {
+export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   if (options.vary.length === 0) throw new UserError('sweep: give at least one --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1');
   const file = options.scenario ?? DEFAULT_SCENARIO;
   const varies = options.vary.map(parseVary);
@@ -88,16 +96,24 @@ export function sweepCommand(options: SweepOptions): { text: string; partial: bo
     outcome,
   };
   const [from, to] = shardRange(options.runs, options.shard);
-  const tallies = sweepRange(models, options.seed, from, to, { shouldStop: options.shouldStop });
-  const partial = tallies.runs < to - from;
-  if (options.shard) {
-    const job = { command: 'sweep' as const, scenario: context.scenario, rules: context.rules, seed: options.seed, runs: options.runs, options: { vary: context.vary, outcome } };
-    return { text: shardJson(shardDocument(job, options.shard, context, tallies)), partial };
+  options.onLabels?.(context.outcomes.map((o) => o.label));
+  const rows = options.format === 'rows' || options.format === 'jsonl';
+  const ids = settings.flatMap((values) => context.rules.map((rule) => sweepSettingId(context, values, rule)));
+  const job = jobOf(models.flat(), options.seed, rows ? 'records' : 'outcomes', ids);
+  const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
+  const partial = t.runs < to - from;
+  if (rows) {
+    const text = renderRows(t.records!, options.format as RowsFormat);
+    return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
   }
-  return { text: renderSweep(summarizeSweep(context, tallies, options.seed, partial), options.format), partial };
+  if (options.shard) {
+    const shardJob = { command: 'sweep' as const, scenario: context.scenario, rules: context.rules, seed: options.seed, runs: options.runs, options: { vary: context.vary, outcome } };
+    return { text: shardJson(shardDocument(shardJob, options.shard, context, sweepShardTallies(t, context.rules.length))), partial };
+  }
+  return { text: renderSweep(summarizeSweep(context, t, options.seed, partial), options.format as SweepFormat), partial, marked: options.format === 'table' };
 }
 
-export function renderSweepFromShard(job: ShardJob, context: unknown, tallies: SweepTallies, format: SweepFormat): string {
+export function renderSweepFromShard(job: ShardJob, context: unknown, tallies: JobTallies, format: SweepFormat): string {
   return renderSweep(summarizeSweep(context as SweepContext, tallies, job.seed, false), format);
 }
 
