@@ -8,13 +8,9 @@ import { procedure as procedureSchema, type ScenarioDocument } from './schema';
 import { RESERVED_OUTCOMES } from './types';
 import { POSITION_RULES } from './positionChecks';
 
-export interface Finding {
-  readonly severity: 'error' | 'warning';
-  readonly path: (string | number)[];
-  readonly message: string;
-  /** a warning every command shows (not only validate): the result would otherwise mislead silently */
-  readonly always?: true;
-}
+import type { Finding } from './finding';
+
+export type { Finding };
 
 type Rule = (doc: ScenarioDocument) => Finding[];
 

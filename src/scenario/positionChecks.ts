@@ -4,7 +4,7 @@
  * reversion point (the status quo's position) on it, since every participant weighs a text against the status quo.
  */
 import { didYouMean, listOf } from '../common/suggest';
-import type { Finding } from './checks';
+import type { Finding } from './finding';
 import type { ScenarioDocument } from './schema';
 
 type Rule = (doc: ScenarioDocument) => Finding[];
