@@ -10,10 +10,10 @@ import { z } from 'zod';
 import { SCENARIOS_DIR } from '../common/paths';
 import { parseYaml, readText } from './source';
 import { renderProblem } from './problems';
-import type { ModelParameters } from './types';
+import type { GlobalParameters } from './modelParameters';
 
-/** The global parameters: every number of `model:` (not the floor model's name), with where they come from. */
-export type GlobalParameters = Omit<ModelParameters, 'name'> & { readonly source?: string };
+export type { GlobalParameters };
+
 export const GLOBAL_PARAMETER_NAMES = ['resistance', 'pressureEffect', 'cohesion', 'salience', 'flexibility', 'vetoCost', 'positionNoise', 'indifference', 'convergence'] as const;
 export type GlobalParameterName = (typeof GLOBAL_PARAMETER_NAMES)[number];
 

@@ -1,7 +1,9 @@
 /** The normalized scenario: every default resolved, every reference checked. What the simulation reads. */
-import type { FloorModelName, ScenarioDocument } from './schema';
+import type { ScenarioDocument } from './schema';
 import type { InputSite } from './inputs';
-import type { GlobalParameters } from './parameters';
+import type { GlobalParameters, ModelParameters } from './modelParameters';
+
+export type { ModelParameters };
 
 export type StanceVector = readonly [support: number, accept: number, abstain: number, object: number];
 
@@ -94,19 +96,6 @@ export interface Procedure {
   readonly fallbackToNextOption: boolean;
 }
 
-export interface ModelParameters {
-  readonly resistance: number;
-  readonly pressureEffect: number;
-  readonly cohesion: number;
-  readonly salience: number;
-  readonly flexibility: number;
-  /** the floor model the scenario asks for; undefined: the default (src/floor/models.ts) */
-  readonly name?: FloorModelName;
-  readonly vetoCost: number;
-  readonly positionNoise: number;
-  readonly indifference: number;
-  readonly convergence: number;
-}
 
 export interface Meeting {
   readonly body: string;

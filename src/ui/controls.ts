@@ -3,39 +3,18 @@
  * client (its own seat) or the host. A key always does the same kind of move (keys.ts); when the move is not allowed
  * now, or not this seat's, the screen says why instead. No React, no I/O: Trainer.tsx and the room call `key()`.
  */
-import type { ProcedureEvent } from '../procedure/machine';
 import { OBJECT, STANCES, type Stance } from '../rules/types';
 import { chairMoveKinds, KEYS, SPEEDS, stanceOfKey } from './keys';
 import { groupsOf } from './screen';
 import { sameSeat, type Seat, type TrainerSession } from './session';
+import type { Picker, Target, ViewState } from './viewState';
 
 export { SPEEDS };
 
-export interface Target {
-  readonly label: string;
-  readonly members: readonly number[];
-}
-
-export type Picker =
-  | { readonly kind: 'table'; readonly options: readonly { readonly label: string; readonly event: ProcedureEvent }[] }
-  | { readonly kind: 'press-whom'; readonly by: number; readonly targets: readonly Target[] }
-  | { readonly kind: 'press-toward'; readonly by: number; readonly target: Target };
+export type { Picker, Target };
 
 /** What the screen shows besides the session. */
-export interface ViewState {
-  view: 'run' | 'debrief';
-  help: boolean;
-  /** everyone listed by name instead of the blocs */
-  list: boolean;
-  page: number;
-  picker?: Picker;
-  message?: string;
-  /** the rule selected in the debrief, -1 for none */
-  alt: number;
-  playing: boolean;
-  /** index into SPEEDS */
-  speed: number;
-}
+export type { ViewState };
 
 export interface ControlOptions {
   /** the seats this screen decides for (default: every seat of the session, a hot-seat) */

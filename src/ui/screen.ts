@@ -14,7 +14,7 @@ import { comparisonLines, type AlternativeRun, type Debrief } from '../report/de
 import { chairMoveKinds, KEYS, SPEEDS, STANCE_KEYS } from './keys';
 import { STANCE_SYMBOL, stanceName, type Seat, type TrainerSession } from './session';
 import { hours, pad, truncate, wrap } from './text';
-import type { ViewState } from './controls';
+import type { ViewState } from './viewState';
 
 export interface Span {
   readonly text: string;
