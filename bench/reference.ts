@@ -74,7 +74,7 @@ export interface ReferenceFloor {
   weigh?(stances: Uint8Array, rng: Rng): void;
 }
 
-/** Runs [from, to) of a job, like `runRange` in src/engine/monteCarlo.ts (the ordinal floor model, unless `floor` adds to it). */
+/** Runs [from, to) of a job, like `runRange` in src/engine/job.ts (the kernel) (the ordinal floor model, unless `floor` adds to it). */
 export function referenceRange(model: Model, seed: string, from: number, to: number, floor: ReferenceFloor = {}): Tallies {
   const weigh = model.rule.mode === 'vote' ? undefined : floor.weigh;
   const p = prepare(model);
