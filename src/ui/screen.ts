@@ -429,7 +429,8 @@ export function runScreen(session: TrainerSession, state: ViewState, o: ScreenOp
 export function debriefScreen(debrief: Debrief, state: ViewState, o: ScreenOptions): Line[] {
   const d = debrief;
   const w = o.columns;
-  const out: Line[] = [fitLine(plain(`Debrief — ${d.title}`, o.present ? { bold: true, inverse: true } : { bold: true }), w)];
+  const caption = o.caption ? wrap(o.caption, w).slice(0, 3).map((t) => plain(t, { bold: true, inverse: true })) : [];
+  const out: Line[] = [...caption, fitLine(plain(`Debrief — ${d.title}`, o.present ? { bold: true, inverse: true } : { bold: true }), w)];
   const push = (text: string, style: Omit<Span, 'text'> = {}) => out.push(...wrap(text, w).map((t) => plain(t, style)));
   push(d.finished ? `Your run: ${d.ending}, after ${hours(d.hours)} of ${hours(d.budget)}.` : `Stopped after ${hours(d.hours)}: not finished.`, { bold: true });
   for (const l of comparisonLines(d)) push(l);
@@ -440,7 +441,7 @@ export function debriefScreen(debrief: Debrief, state: ViewState, o: ScreenOptio
     rules.forEach((a, i) => {
       const label = `${i === sel ? '»' : ' '} ${a.label}${a.inForce ? ' (in force)' : ''}`;
       const what = a.error ? `not applicable: ${a.error}` : `${a.ending ?? a.outcome} · ${hours(a.hours ?? 0)}`;
-      out.push(fitLine([{ text: pad(label, 36), ...(a.inForce ? { bold: true } : {}) }, { text: ` ${what}`, color: 'magenta' }], w));
+      out.push(fitLine([{ text: pad(label, Math.max(36, Math.min(52, Math.floor(w * 0.4)))), ...(a.inForce ? { bold: true } : {}) }, { text: ` ${what}`, color: 'magenta' }], w));
     });
     if (sel >= 0) {
       const a = rules[sel];

@@ -3,7 +3,8 @@
  * without a terminal through pipes, and in a real pseudo-terminal driven through tmux.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseCast } from '../../src/ui/cast';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,13 +80,13 @@ const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the CLI in a tmux window of the given size; the shell keeps the window after it exits. */
-function terminal(name: string, args: string[], columns = 120, rows = 40) {
+function terminal(name: string, args: string[], columns = 120, rows = 40, after = '') {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   // a new session can race with the server exiting after the previous test closed the last one: try again (5 times)
-  let started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+  let started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"${after}; sleep 120`);
   for (let i = 0; i < 5 && started.status !== 0 && /server exited/.test(started.stderr); i++) {
     spawnSync('sleep', ['0.2']);
-    started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"; sleep 120`);
+    started = tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `cd '${PACKAGE_ROOT}' && ${command}; echo "EXIT=$?"${after}; sleep 120`);
   }
   if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`);
   const screen = () => tmux('capture-pane', '-p', '-t', name).stdout;
@@ -244,6 +245,83 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
       await t.until('You (Subject) answer: accept.');
       t.keys('q');
       await t.until('EXIT=0');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('plays a prepared demo with captions and records it as an asciicast v2 file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
+    const cast = join(dir, 'demo.cast');
+    const t = terminal('demo', ['play', SMALL, '--as', 'chair', '--seed', 'tmux', '--script', join(PACKAGE_ROOT, 'test', 'ui', 'fixtures', 'demo-small.yaml'), '--record', cast], 100, 30);
+    try {
+      await t.until('EXIT=0');
+      expect(t.screen()).toContain(`Recording written to ${cast} (asciicast v2`);
+      const { header, events } = parseCast(readFileSync(cast, 'utf8'));
+      expect(header).toMatchObject({ version: 2, width: 100, height: 30, title: 'Demo: the small plenary' });
+      expect(events.length).toBeGreaterThan(5);
+      for (let i = 0; i < events.length; i++) {
+        expect(events[i][1]).toBe('o');
+        if (i > 0) expect(events[i][0]).toBeGreaterThanOrEqual(events[i - 1][0]);
+      }
+      const output = events.map((e) => e[2]).join('');
+      for (const text of ['The Chair tables the sanction.', 'A concession, then the call again.', 'The Chair (South) tables: Sanction.', 'Debrief — Small plenary (test)']) expect(output).toContain(text);
+      expect(output.indexOf('The Chair tables the sanction.')).toBeLessThan(output.indexOf('Debrief — Small plenary (test)'));
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a bad demo script is refused with every problem and its place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'steps:\n  - keys: [t, ctrl]\n  - pause: -1\n  - wait: 2\n');
+    const r = plenary(['play', SMALL, '--script', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}: steps[0].keys[1]: "ctrl" is not a key (one character, or space, tab, escape, left, right, backspace)`);
+    expect(r.stderr).toContain(`${bad}: steps[1].pause: expected seconds from 0 to 600`);
+    expect(r.stderr).toContain(`${bad}: steps[2].wait: unknown field (allowed: caption, keys, pause, quit)`);
+  });
+
+  it('Ctrl-C exits 130, writes the debrief so far, and leaves the terminal out of raw mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-play-'));
+    const file = join(dir, 'stopped.md');
+    const t = terminal('ctrlc', ['play', SMALL, '--as', 'chair', '--seed', 'tmux', '--debrief', file], 100, 30, '; stty -a | grep -o -- "-\\?icanon" | head -1');
+    try {
+      await t.until('Your move as Chair');
+      t.keys('t');
+      await t.until('Table which option?');
+      t.keys('1');
+      await t.until('tables: Sanction');
+      t.keys('C-c');
+      await t.until('EXIT=130');
+      const s = t.screen();
+      expect(s).toContain(`Debrief written to ${file}.`);
+      expect(s).toMatch(/^icanon$/m);
+      const md = readFileSync(file, 'utf8');
+      expect(md).toContain('**The trainee stopped before the end of the item.**');
+      expect(md).toContain('| 0 h | you (the Chair): table "Sanction" |');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('SIGINT sent to the process restores the terminal and exits 130; replay --debrief writes the debrief', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-play-'));
+    const file = join(dir, 'replay.md');
+    const t = terminal('sigint', ['replay', SMALL, '--seed', 'tmux', '--debrief', file], 100, 30, '; stty -a | grep -o -- "-\\?icanon" | head -1');
+    try {
+      await t.until('Replay (simulated chair)');
+      t.keys('Space');
+      await t.until('tables: Sanction');
+      const shell = tmux('list-panes', '-t', 'sigint', '-F', '#{pane_pid}').stdout.trim();
+      const node = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+      expect(node).toMatch(/^\d+$/);
+      process.kill(Number(node), 'SIGINT');
+      await t.until('EXIT=130');
+      expect(t.screen()).toMatch(/^icanon$/m);
+      expect(t.screen()).toContain(`Debrief written to ${file}.`);
+      expect(readFileSync(file, 'utf8')).toContain('Trainee: nobody (replay).');
     } finally {
       t.close();
     }

@@ -42,12 +42,29 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .option('-r, --rule <rule>', 'override the rule in force')
     .option('--debrief <file>', 'write the debrief as Markdown when you quit or press Ctrl-C (atomically)')
     .option('--present', 'presenter mode: fewer, bigger, high-contrast elements for a projector')
-    .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair,zimbabwe,eu          three trainees on one terminal\n  plenary play --as csc                        an observer seat: press delegations\n  plenary play --as chair --rule qualified-majority:2/3 --present')
-    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string; present?: boolean }) => {
-      const inputs = scenario ? [scenario] : [];
+    .option('--script <file>', 'play a prepared demo (YAML: captions, keys, pauses; see docs/trainer-guide.md)')
+    .option('--record <file>', 'record the session as an asciicast v2 file (asciinema play FILE)')
+    .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as chair --script docs/demos/swakopmund-chair.yaml --record demo.cast\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair,zimbabwe,eu          three trainees on one terminal\n  plenary play --as csc                        an observer seat: press delegations\n  plenary play --as chair --rule qualified-majority:2/3 --present')
+    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string; present?: boolean; script?: string; record?: string }) => {
+      const inputs = [...(scenario ? [scenario] : []), ...(opts.script ? [opts.script] : [])];
       if (opts.debrief) checkOutPath(opts.debrief, inputs);
+      if (opts.record) checkOutPath(opts.record, inputs);
       const { playCommand } = await import('./trainer');
-      const { markdown, ending } = await playCommand({ scenario, as: opts.as, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief, present: opts.present === true });
+      const { markdown, ending, cast } = await playCommand({
+        scenario,
+        as: opts.as,
+        seed: opts.seed,
+        run: opts.run,
+        rule: opts.rule,
+        debriefFile: opts.debrief,
+        present: opts.present === true,
+        ...(opts.script ? { script: opts.script } : {}),
+        record: opts.record !== undefined,
+      });
+      if (opts.record && cast !== undefined) {
+        await io.emit(cast, { out: opts.record, inputs });
+        io.err(`Recording written to ${opts.record} (asciicast v2: asciinema play ${opts.record}).`);
+      }
       await writeDebrief(io, markdown, opts.debrief, inputs);
       if (ending === 'interrupted') throw new Interrupted();
     });

@@ -1,5 +1,8 @@
 /** `plenary play` and `plenary replay`: one run stepped by hand on the terminal, then a debrief. */
+import { readFileSync } from 'node:fs';
 import { DEFAULT_SCENARIO } from '../../common/paths';
+import { CastRecorder } from '../../ui/cast';
+import { parseScript, type DemoScript } from '../../ui/script';
 import { UserError } from '../../common/errors';
 import { didYouMean } from '../../common/suggest';
 import { ruleOrThrow } from '../../rules/registry';
@@ -73,11 +76,39 @@ export function sessionDebriefMarkdown(session: TrainerSession, comparison: Comp
 export interface PlayResult {
   readonly markdown: string;
   readonly ending: 'quit' | 'interrupted';
+  /** the asciicast, when --record was given */
+  readonly cast?: string;
+}
+
+export interface PlayShellOptions {
+  readonly debriefFile?: string;
+  readonly present?: boolean;
+  /** a prepared demo (YAML) */
+  readonly script?: string;
+  /** record an asciicast */
+  readonly record?: boolean;
+}
+
+/** Reads and checks a prepared demo; every problem → one UserError. */
+export function loadScript(file: string): DemoScript {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`--script ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return parseScript(text, file);
+  } catch (error) {
+    const problems = (error as Error).message.split('\n');
+    throw new UserError(problems.join('\n'), problems);
+  }
 }
 
 /** Runs the trainer on the terminal; returns the Markdown debrief once the trainee quits (or pressed Ctrl-C). */
-export async function playCommand(options: PlayOptions & { readonly debriefFile?: string; readonly present?: boolean }): Promise<PlayResult> {
+export async function playCommand(options: PlayOptions & PlayShellOptions): Promise<PlayResult> {
   const session = prepareSession(options);
+  const script = options.script ? loadScript(options.script) : undefined;
   const problem = terminalProblem(options, process.stdin.isTTY === true, process.stdout.isTTY === true);
   if (problem) throw new UserError(problem);
   // ink draws only the final frame when it believes it runs under CI (the is-in-ci check, made when ink is first
@@ -87,8 +118,29 @@ export async function playCommand(options: PlayOptions & { readonly debriefFile?
   const comparison = sessionComparison(session);
   const { launchTrainer } = await import('../../ui/launch');
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  const ending = await launchTrainer(session, { comparison, color: !noColor, present: options.present === true, ...(options.debriefFile ? { debriefFile: options.debriefFile } : {}) });
-  return { markdown: sessionDebriefMarkdown(session, comparison), ending };
+  // the recording's clock is the shell's (the core never reads the time)
+  const recorder = options.record
+    ? new CastRecorder(
+        {
+          version: 2,
+          width: process.stdout.columns || 80,
+          height: process.stdout.rows || 24,
+          timestamp: Math.floor(Date.now() / 1000),
+          title: script?.title ?? `plenary play: ${session.model.scenario.meeting.title}`,
+          env: { TERM: process.env.TERM ?? 'xterm-256color', SHELL: process.env.SHELL ?? '/bin/sh' },
+        },
+        () => performance.now() / 1000,
+      )
+    : undefined;
+  const ending = await launchTrainer(session, {
+    comparison,
+    color: !noColor,
+    present: options.present === true,
+    ...(options.debriefFile ? { debriefFile: options.debriefFile } : {}),
+    ...(script ? { script } : {}),
+    ...(recorder ? { record: (data: string) => recorder.output(data) } : {}),
+  });
+  return { markdown: sessionDebriefMarkdown(session, comparison), ending, ...(recorder ? { cast: recorder.text() } : {}) };
 }
 
 /** `plenary diagram`: Mermaid text of the procedure or the participant (stance) machine. */
