@@ -4,6 +4,8 @@
  * renders exactly what the unsplit command would have printed. Pure: no I/O here.
  */
 import { UserError } from '../common/errors';
+import { cutForMessage } from '../common/terminalText';
+import { parseOrRefuse, shardEnvelope } from './shardChecks';
 import { shardRange, type Shard } from '../engine/job';
 import { sortHist, type Tallies } from '../engine/accumulator';
 import type { JobTallies } from '../engine/kernel';
@@ -84,9 +86,10 @@ export function parseShardDocument(text: string, name: string): ShardDocument {
   if (d === null || typeof d !== 'object' || d.kind !== 'plenary-shard') {
     throw new UserError(`${name}: not a shard file (no "kind": "plenary-shard"); shard files are written by plenary run/compare/sweep --shard i/n`);
   }
-  if (d.version !== 1) throw new UserError(`${name}: shard format version ${String(d.version)} is not supported (this plenary reads version 1)`);
+  if (d.version !== 1) throw new UserError(`${name}: shard format version ${cutForMessage(String(JSON.stringify(d.version)), 40)} is not supported (this plenary reads version 1)`);
   if (!d.job || !d.shard || d.tallies === undefined) throw new UserError(`${name}: incomplete shard file (job, shard or tallies missing)`);
-  return d as ShardDocument;
+  // every field's shape and limit (shards, runs, seed), before anything is allocated from them
+  return parseOrRefuse(shardEnvelope, data, name, 'job and part') as ShardDocument;
 }
 
 const describeJob = (j: ShardJob) => `${j.command} of ${j.scenario.file ?? j.scenario.id} under ${j.rules.join(', ')}, seed ${JSON.stringify(j.seed)}, ${j.runs} runs in ${j.shards} shards`;
@@ -95,7 +98,12 @@ const describeJob = (j: ShardJob) => `${j.command} of ${j.scenario.file ?? j.sce
  * Checks that the parts are the shards 1..n of one job, each exactly once, and merges their tallies in shard order.
  * Every problem is a UserError naming the file.
  */
-export function mergeShardDocuments<T>(docs: readonly { doc: ShardDocument; name: string }[], merge: (a: T, b: T) => T): { job: ShardJob; context: unknown; tallies: T } {
+export function mergeShardDocuments<T>(
+  docs: readonly { doc: ShardDocument; name: string }[],
+  merge: (a: T, b: T) => T,
+  /** checks one part's tallies once the parts are known to belong together (throws a UserError) */
+  checkPart?: (doc: ShardDocument, name: string) => void,
+): { job: ShardJob; context: unknown; tallies: T } {
   if (docs.length === 0) throw new UserError('merge: no shard files given');
   const first = docs[0];
   const jobKey = JSON.stringify(first.doc.job);
@@ -118,6 +126,7 @@ export function mergeShardDocuments<T>(docs: readonly { doc: ShardDocument; name
   const missing = Array.from({ length: job.shards }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (problems.length === 0 && missing.length > 0) problems.push(`merge: shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${job.shards}`).join(', ')} missing (have ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${job.shards}`).join(', ')})`);
   if (problems.length > 0) throw new UserError(problems.join('\n'), problems);
+  if (checkPart) for (const { doc, name } of docs) checkPart(doc, name);
   const ordered = [...docs].sort((a, b) => a.doc.shard.index - b.doc.shard.index);
   let tallies = ordered[0].doc.tallies as T;
   for (const { doc } of ordered.slice(1)) tallies = merge(tallies, doc.tallies as T);

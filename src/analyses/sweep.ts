@@ -19,6 +19,21 @@ export interface Vary {
 }
 
 export const MAX_SETTINGS = 10_000;
+/**
+ * Work limit of a sweep: settings × rules × participants. Each setting and rule is a compiled model of the whole
+ * body (about 0.6 KB per participant), so this bounds memory to some 600 MB whatever the body's size.
+ */
+export const MAX_SWEEP_WORK = 1_000_000;
+
+/** Refuses a sweep whose models would not fit, before any is built. */
+export function checkSweepWork(settings: number, rules: number, participants: number): void {
+  const work = settings * rules * participants;
+  if (work > MAX_SWEEP_WORK) {
+    throw new UserError(
+      `sweep: ${settings.toLocaleString('en-US')} settings × ${rules} rule${rules === 1 ? '' : 's'} × ${participants.toLocaleString('en-US')} participants = ${work.toLocaleString('en-US')} participant-models, more than the limit of ${MAX_SWEEP_WORK.toLocaleString('en-US')}; use fewer or coarser --vary steps, or fewer --rules`,
+    );
+  }
+}
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 /** `path=from:to:step`, e.g. `blocs.sadc.cohesion=0:1:0.1`. */
@@ -40,6 +55,9 @@ export function parseVary(text: string): Vary {
   return { path, from, to, step, values };
 }
 
+/** Object internals, never scenario fields: a path through them would reach the prototype, not the document. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export type PathStep = { readonly key: string } | { readonly id: string } | { readonly index: number };
 
 /** `blocs.sadc.cohesion`, `blocs[id=sadc].cohesion`, `participants[3].weight`, `procedure.maxRoundsPerOption`. */
@@ -49,6 +67,7 @@ export function parsePath(path: string, where = `--vary ${path}`): PathStep[] {
   for (const part of path.split('.')) {
     const m = /^([A-Za-z0-9_$-]*)((?:\[[^\]]*\])*)$/.exec(part);
     if (!m || (m[1] === '' && m[2] === '')) throw new UserError(`${where}: cannot read "${part}" in the path (write e.g. blocs.sadc.cohesion or blocs[id=sadc].cohesion)`);
+    if (FORBIDDEN_KEYS.has(m[1])) throw new UserError(`${where}: "${m[1]}" is not a field of a scenario (${[...FORBIDDEN_KEYS].join(', ')} are never path segments)`);
     if (m[1] !== '') steps.push({ key: m[1] });
     for (const sel of m[2].match(/\[[^\]]*\]/g) ?? []) {
       const inner = sel.slice(1, -1).trim();
@@ -96,7 +115,7 @@ export function setAtPath(doc: unknown, path: string, value: number): unknown {
     } else {
       if (!('key' in step)) throw new UserError(`--vary ${path}: ${here} is not a list; ${'id' in step ? `[id=${step.id}]` : `[${step.index}]`} does not apply`);
       const obj = cur as Record<string, unknown>;
-      next = obj[step.key];
+      next = Object.hasOwn(obj, step.key) ? obj[step.key] : undefined;
       put = (v) => (obj[step.key] = v);
       trail.push(step.key);
     }
@@ -118,6 +137,9 @@ export function setAtPath(doc: unknown, path: string, value: number): unknown {
 
 /** Every combination of the varied values, the first --vary outermost. */
 export function sweepSettings(varies: readonly Vary[]): number[][] {
+  // counted before they are built: three --vary of 1,000 values would be a billion settings
+  const count = varies.reduce((n, v) => n * v.values.length, 1);
+  if (count > MAX_SETTINGS) throw new UserError(`--vary: ${count.toLocaleString('en-US')} settings in all (${varies.map((v) => v.values.length).join(' × ')}); at most ${MAX_SETTINGS.toLocaleString('en-US')}`);
   let settings: number[][] = [[]];
   for (const v of varies) settings = settings.flatMap((s) => v.values.map((x) => [...s, x]));
   if (settings.length > MAX_SETTINGS) throw new UserError(`--vary: ${settings.length} settings in all; at most ${MAX_SETTINGS}`);

@@ -223,23 +223,22 @@ function mergeById<T extends { id: string }>(base: readonly T[], own: readonly u
 
 const idOf = (x: unknown): string => String(x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
 
-/** Validates parsed data (any JSON-like value). Never throws. */
-export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
-  let origin: Origin = source ? originOf(source) : nowhere(file);
-  const problems: Problem[] = [];
-  let input = data as Record<string, unknown>;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { errors: [{ severity: 'error', file, line: 1, path: '', message: 'a scenario must be a mapping of fields (id, meeting, rule, ...)' }], warnings: [] };
-  }
-  // roster include
+/**
+ * The scenario document with its roster (and the rosters that one extends) merged in by id, as validation sees it;
+ * with the origin of every merged entry for line numbers. The `roster` key stays (validation checks its shape).
+ */
+function includeRoster(data: Record<string, unknown>, file: string, source: YamlSource | undefined): { input: Record<string, unknown>; origin?: Origin } | { errors: Problem[] } {
+  let input = data;
+  let origin: Origin | undefined;
+  const at = source ? originOf(source) : nowhere(file);
   if (typeof input.roster === 'string') {
     const loaded = loadRoster(file, input.roster);
     if ('problems' in loaded) {
-      const at = origin.locate(['roster']);
-      return { errors: loaded.problems.map((p) => (p.file === file && p.line === undefined ? { ...p, ...at } : p)), warnings: [] };
+      const where = at.locate(['roster']);
+      return { errors: loaded.problems.map((p) => (p.file === file && p.line === undefined ? { ...p, ...where } : p)) };
     }
     const twice = [...repeatedIds(source, 'participants', 'participant', input, file), ...repeatedIds(source, 'blocs', 'bloc', input, file)];
-    if (twice.length > 0) return { errors: twice, warnings: [] };
+    if (twice.length > 0) return { errors: twice };
     const own = {
       participants: Array.isArray(input.participants) ? input.participants.map(idOf) : [],
       blocs: Array.isArray(input.blocs) ? input.blocs.map(idOf) : [],
@@ -253,6 +252,45 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
     input = { ...input, participants: keep(input.participants, participants), blocs: keep(input.blocs, blocs) };
     if (source) origin = originOf(source, { layers: loaded.layers }, { participants: participants.map(idOf), blocs: blocs.map(idOf) }, own);
   }
+  return { input, ...(origin ? { origin } : {}) };
+}
+
+/**
+ * The document of a scenario file as validation reads it: YAML, with the included roster chain merged in and the
+ * `roster` key gone, so that it validates alone (`validateData(doc, file)`) — `sweep` varies numbers in it, and a
+ * path into a roster entry reaches the merged entry. Throws a UserError listing every problem of the file.
+ */
+export function scenarioDocument(file: string): Record<string, unknown> {
+  const fail = (problems: readonly Problem[]) => {
+    const lines = problems.map(renderProblem);
+    return new UserError(problemsMessage(lines, file), lines);
+  };
+  const text = readText(file, 'a scenario');
+  if (!text.ok) throw fail(text.problems);
+  const yaml = parseYaml(file, text.value);
+  if (!yaml.ok) throw fail(yaml.problems);
+  const data = yaml.value.data as Record<string, unknown>;
+  const result = validateData(data, file, yaml.value);
+  if (!result.scenario) throw fail(result.errors);
+  const included = includeRoster(data, file, yaml.value);
+  if ('errors' in included) throw fail(included.errors);
+  const { roster: _roster, ...rest } = included.input;
+  return rest;
+}
+
+/** Validates parsed data (any JSON-like value). Never throws. */
+export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
+  let origin: Origin = source ? originOf(source) : nowhere(file);
+  const problems: Problem[] = [];
+  let input = data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { errors: [{ severity: 'error', file, line: 1, path: '', message: 'a scenario must be a mapping of fields (id, meeting, rule, ...)' }], warnings: [] };
+  }
+  // roster include
+  const included = includeRoster(input, file, source);
+  if ('errors' in included) return { errors: included.errors, warnings: [] };
+  input = included.input;
+  if (included.origin) origin = included.origin;
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     problems.push(...shapeProblems(scenarioSchema, parsed.error, input, origin));

@@ -8,6 +8,23 @@ import { noteInputRead } from '../common/inputFiles';
 import type { Problem } from './problems';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Work limit of the YAML parser: a few MB of tiny nodes (`[0,0,0,...]`) take many seconds and gigabytes to parse,
+ * far below the byte limit. Nodes are estimated before parsing by their separators (`,` `[` `{` newline, `- `,
+ * `: `), an upper bound for the nodes of ordinary files; a 10,000-participant roster in flow style is ~100,000.
+ */
+export const MAX_YAML_NODES = 200_000;
+
+/** The separator count that bounds the number of YAML nodes (see MAX_YAML_NODES); stops counting past `stop`. */
+export function estimateYamlNodes(text: string, stop = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x0a || c === 0x5b || c === 0x7b) n++; // , newline [ {
+    else if ((c === 0x3a || c === 0x2d) && text.charCodeAt(i + 1) === 0x20) n++; // ": " "- "
+  }
+  return n;
+}
 const MAX_ALIAS_COUNT = 100;
 const CORE_TAGS = new Set([
   'tag:yaml.org,2002:str',
@@ -126,6 +143,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Parses YAML text into a mapping with line information; every syntax problem is reported with line and column. */
 export function parseYaml(file: string, text: string): Read<YamlSource> {
   if (text.trim() === '') return fail(file, 'is empty; a scenario is a YAML mapping (see `plenary schema`)', 1);
+  if (estimateYamlNodes(text, MAX_YAML_NODES) > MAX_YAML_NODES) {
+    return fail(file, `has more than ${MAX_YAML_NODES.toLocaleString('en-US')} YAML nodes (values, list entries and keys), the limit for one file (MAX_YAML_NODES); refused before parsing. Split it, or trim what the scenario does not need`, 1);
+  }
   try {
     return parseNonEmpty(file, text);
   } catch (error) {

@@ -2,21 +2,19 @@
  * `plenary sweep`: reads the scenario document (and its roster), derives and validates every setting, and runs
  * setting × rule as the settings of one kernel job ('outcomes', or 'records' for rows).
  */
-import { dirname, resolve } from 'node:path';
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { listOf } from '../../common/suggest';
 import { shardDocument, shardJson, sweepShardTallies, type ShardJob } from '../../analyses/shards';
-import { parseVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
+import { checkSweepWork, parseVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
 import { renderSweep, type SweepFormat } from '../../report/sweep';
 import { renderRows, type RowsFormat } from '../../report/rows';
 import { jobOf, type JobTallies } from '../../engine/kernel';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
 import type { JobHooks, JobOutcome } from '../job';
 import { rulesOrThrow, ruleOrThrow } from '../../rules/registry';
-import { loadScenario, validateData } from '../../scenario/load';
+import { loadScenario, scenarioDocument, validateData } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
-import { parseYaml, readText } from '../../scenario/source';
 import { shardRange, type Shard } from '../../engine/shard';
 import { compileModel } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
@@ -36,42 +34,16 @@ export interface SweepOptions extends JobHooks {
   readonly workers?: WorkerCount;
 }
 
-const mergeById = (base: { id: string }[], own: { id: string }[]) => {
-  const out = base.map((x) => ({ ...x }));
-  for (const item of own) {
-    const i = out.findIndex((x) => x.id === item.id);
-    if (i >= 0) out[i] = { ...out[i], ...item };
-    else out.push(item);
-  }
-  return out;
-};
-
-/** The scenario document with its roster merged in (as validation merges it), so that paths reach roster entries. */
-function effectiveDocument(file: string): Record<string, unknown> {
-  loadScenario(file); // the file and its include are valid (and the include stays inside the scenario tree)
-  const read = (f: string) => {
-    const text = readText(f);
-    if (!text.ok) throw new UserError(text.problems.map(renderProblem).join('\n'));
-    const yaml = parseYaml(f, text.value);
-    if (!yaml.ok) throw new UserError(yaml.problems.map(renderProblem).join('\n'));
-    return yaml.value.data as Record<string, unknown>;
-  };
-  const doc = read(file);
-  if (typeof doc.roster !== 'string') return doc;
-  const roster = read(resolve(dirname(resolve(file)), doc.roster));
-  const { roster: _roster, ...rest } = doc;
-  const list = (x: unknown) => (Array.isArray(x) ? (x as { id: string }[]) : []);
-  return { ...rest, participants: mergeById(list(roster.participants), list(doc.participants)), blocs: mergeById(list(roster.blocs), list(doc.blocs)) };
-}
-
 export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   if (options.vary.length === 0) throw new UserError('sweep: give at least one --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1');
   const file = options.scenario ?? DEFAULT_SCENARIO;
   const varies = options.vary.map(parseVary);
   const base = loadScenario(file);
-  const doc = effectiveDocument(file);
+  // the document exactly as run reads it: the roster chain (extends, remove) merged in by the one loader
+  const doc = scenarioDocument(file);
   const rules = options.rules ? rulesOrThrow(options.rules) : [ruleOrThrow(base.rule, `${file}: rule`)];
   const settings = sweepSettings(varies);
+  checkSweepWork(settings.length, rules.length, base.participants.length);
   const models = settings.map((values) => {
     let derived: unknown = doc;
     varies.forEach((v, i) => (derived = setAtPath(derived, v.path, values[i])));
