@@ -12,6 +12,7 @@ export async function bundle(outdir = join(ROOT, 'dist'), { bench = true, logLev
   rmSync(outdir, { recursive: true, force: true });
   const entryPoints = { cli: join(ROOT, 'src/cli/entry.ts'), index: join(ROOT, 'src/index.ts') };
   if (existsSync(join(ROOT, 'src/engine/worker.ts'))) entryPoints.worker = join(ROOT, 'src/engine/worker.ts');
+  if (existsSync(join(ROOT, 'src/cli/commandWorker.ts'))) entryPoints['command-worker'] = join(ROOT, 'src/cli/commandWorker.ts');
   if (bench && existsSync(join(ROOT, 'bench/bench.ts'))) entryPoints.bench = join(ROOT, 'bench/bench.ts');
   await build({
     entryPoints,

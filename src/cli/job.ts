@@ -38,6 +38,17 @@ export interface JobShell {
   readonly inputs: readonly string[];
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * For the preparation of a job (reading and validating many files or settings): gives the event loop a turn, so that
+ * a Ctrl-C during a long preparation is seen, and ends the command (exit 130, nothing written) if it was pressed.
+ */
+export async function turnOrStop(shouldStop: (() => boolean) | undefined): Promise<void> {
+  await nextTurn();
+  if (shouldStop?.()) throw new Interrupted();
+}
+
 /** Runs a command body with progress and Ctrl-C, then writes its result (or reports the interruption). */
 export async function runJobCommand(io: CliIO, shell: JobShell, body: (hooks: JobHooks) => Promise<JobOutcome>): Promise<JobOutcome> {
   const { withProgress, jobHooks } = await import('../ui/progress');

@@ -341,9 +341,13 @@ Examples:
     .action(async (scenario: string | undefined, opts: { rule?: string; rules?: string; weights?: string; quota?: string; minMembers?: string; names?: string; allPresent?: boolean; format: Of<typeof POWER_FORMATS>; out?: string; quiet?: boolean }) => {
       const inputs = inputsOf(scenario);
       if (opts.out) checkOutPath(opts.out, inputs);
-      const { powerCommand } = await import('./commands/power');
+      const [{ powerCommand }, { runOffThread }] = await Promise.all([import('./commands/power'), import('./offThread')]);
       const { quiet, ...rest } = opts;
-      await runJobCommand(io, { total: 1, title: 'Counting coalitions', quiet, out: opts.out, inputs }, async () => ({ text: powerCommand({ scenario, ...rest }), partial: false }));
+      const options = { scenario, ...rest };
+      // one exact computation that cannot yield: on a worker thread, so that Ctrl-C ends it at once (exit 130)
+      await runJobCommand(io, { total: 1, title: 'Counting coalitions', quiet, out: opts.out, inputs }, (hooks) =>
+        runOffThread({ command: 'power', options }, hooks.shouldStop ?? (() => false), () => powerCommand(options)),
+      );
     });
 
   registerTrainer(program, io);

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { backtestJob, backtestOf, type BacktestResult } from '../../analyses/backtest/backtest';
 import { EXIT_OK, UserError } from '../../common/errors';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
-import type { JobHooks, JobOutcome } from '../job';
+import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
 import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
 import { validateFile } from '../../scenario/load';
@@ -69,10 +69,26 @@ export function loadCases(files: readonly string[]): Scenario[] {
   return scenarios;
 }
 
+/** `loadCases`, giving the event loop a turn between files (Ctrl-C is seen while a large library loads). */
+async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boolean) | undefined): Promise<Scenario[]> {
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    await turnOrStop(shouldStop);
+    const result = validateFile(file);
+    if (result.scenario) scenarios.push(result.scenario);
+    else problems.push(...result.errors.map(renderProblem));
+  }
+  if (problems.length > 0) {
+    throw new UserError(problemsMessage(problems, 'the case files'), problems);
+  }
+  return scenarios;
+}
+
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestCommandResult> {
   // chronological (undated cases last, in the order given): the table reads as a history
   const date = (s: Scenario) => s.meeting.dates?.from ?? '9999';
-  const scenarios = loadCases(caseFiles(options.paths))
+  const scenarios = (await loadCasesInTurns(caseFiles(options.paths), options.shouldStop))
     .map((s, i) => ({ s, i }))
     .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
     .map(({ s }) => s);

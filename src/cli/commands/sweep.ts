@@ -11,12 +11,12 @@ import { renderSweep, type SweepFormat } from '../../report/sweep';
 import { renderRows, type RowsFormat } from '../../report/rows';
 import { jobOf, type JobTallies } from '../../engine/kernel';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
-import type { JobHooks, JobOutcome } from '../job';
+import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
 import { rulesOrThrow, ruleOrThrow } from '../../rules/registry';
 import { loadScenario, scenarioDocument, validateData } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
 import { shardRange, type Shard } from '../../engine/shard';
-import { compileModel } from '../../floor/model';
+import { compileModel, type Model } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
 
 export type SweepCommandFormat = SweepFormat | RowsFormat;
@@ -44,7 +44,10 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   const rules = options.rules ? rulesOrThrow(options.rules) : [ruleOrThrow(base.rule, `${file}: rule`)];
   const settings = sweepSettings(varies);
   checkSweepWork(settings.length, rules.length, base.participants.length);
-  const models = settings.map((values) => {
+  const models: Model[][] = [];
+  for (const values of settings) {
+    // validating thousands of derived scenarios takes a while: Ctrl-C is seen between them
+    await turnOrStop(options.shouldStop);
     let derived: unknown = doc;
     varies.forEach((v, i) => (derived = setAtPath(derived, v.path, values[i])));
     const result = validateData(derived, file);
@@ -54,8 +57,8 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
       if (unknown) throw new UserError(`--vary: the path does not exist in the scenario: ${renderProblem(unknown)}`);
       throw new UserError(`--vary: with ${what} the scenario is not valid:\n${result.errors.map(renderProblem).join('\n')}`);
     }
-    return rules.map((rule) => compileModel(result.scenario!, rule));
-  });
+    models.push(rules.map((rule) => compileModel(result.scenario!, rule)));
+  }
   const first = models[0][0];
   const outcome = options.outcome ?? first.outcomes[0];
   if (!first.outcomes.includes(outcome)) throw new UserError(`--outcome ${outcome}: not an outcome of this scenario (outcomes: ${listOf([...first.outcomes])})`);
