@@ -55,6 +55,15 @@ export interface Summary {
   readonly assumptions?: AssumptionSummary;
   /** reproduction stamp */
   readonly provenance?: Stamp;
+  /** the ensemble floor model: each component model's shares on the same runs (model uncertainty) */
+  readonly modelSpread?: ModelSpreadSummary;
+}
+
+/** Shares per outcome under each component of the ensemble (src/analyses/modelSpread.ts). */
+export interface ModelSpreadSummary {
+  readonly models: readonly string[];
+  readonly outcomes: readonly { readonly outcome: string; readonly shares: readonly number[]; readonly min: number; readonly max: number }[];
+  readonly runs: number;
 }
 
 export function outcomeLabel(model: Model, outcome: string): string {

@@ -95,8 +95,21 @@ function timeLines(s: Summary): string[] {
   ];
 }
 
+/** The ensemble's components side by side: how much the answer depends on the behaviour model. */
+function spreadTable(s: Summary, md: boolean): string {
+  const spread = s.modelSpread!;
+  const label = (id: string) => s.outcomes.find((o) => o.outcome === id)?.label ?? id;
+  const columns = [{ header: 'Outcome' }, ...spread.models.map((m) => ({ header: m, align: 'right' as const })), { header: 'Spread (max - min)', align: 'right' as const }];
+  const rows = spread.outcomes.map((o) => [label(o.outcome), ...o.shares.map((x) => pct(x)), pct(o.max - o.min)]);
+  return md ? markdownTable(columns, rows) : textTable(columns, rows);
+}
+
+const SPREAD_TITLE = (s: Summary) =>
+  `Model uncertainty: each component of the ensemble alone, ${s.modelSpread!.runs.toLocaleString('en-US')} runs each on the same seed (the ensemble mixes them equally):`;
+
 function runTable(s: Summary): string {
   const parts = [...header(s), '', textTable(outcomeColumnsOf(s), outcomeRows(s)), ''];
+  if (s.modelSpread) parts.push(SPREAD_TITLE(s), spreadTable(s, false), '');
   if (s.uncertainty) parts.push(...uncertaintyLines(s), '');
   if (s.blockers.length > 0) {
     parts.push('Decisive objections (share of runs in which the participant\'s objection decided that an option failed):', textTable(blockerColumns, blockerRows(s, 12)));
@@ -120,6 +133,7 @@ function runMarkdown(s: Summary): string {
     '',
     markdownTable(outcomeColumnsOf(s), outcomeRows(s)),
     '',
+    ...(s.modelSpread ? [SPREAD_TITLE(s), '', spreadTable(s, true), ''] : []),
     ...(s.uncertainty ? [...uncertaintyLines(s).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)), ''] : []),
   ];
   if (s.blockers.length > 0) parts.push('Decisive objections:', '', markdownTable(blockerColumns, blockerRows(s, 20)), '');

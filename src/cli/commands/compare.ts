@@ -1,4 +1,5 @@
 /** `plenary compare`: one scenario under several rules on the same runs, a 'paired' job through the kernel. */
+import { DEFAULT_FLOOR_MODEL } from '../../floor/defaultModel';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { summarizeComparison, type Comparison, type ReformInfo } from '../../analyses/comparison';
 import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type RuleSelection, type SkippedReform } from '../../analyses/comparedRules';
@@ -70,7 +71,7 @@ export async function compareCommand(options: CompareOptions): Promise<JobOutcom
   }
   if (options.shard) {
     const doc = shardDocument(
-      { command: 'compare', scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: rules.map((r) => r.spec), seed: options.seed, runs: options.runs, options: {} },
+      { command: 'compare', scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: rules.map((r) => r.spec), seed: options.seed, runs: options.runs, options: { model: scenario.model.name ?? DEFAULT_FLOOR_MODEL } },
       options.shard,
       { scenario, reforms: reforms.map((r) => r ?? null), skipped },
       compareShardTallies(t),

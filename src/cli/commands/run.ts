@@ -4,6 +4,7 @@ import { loadScenario } from '../../scenario/load';
 import { ruleOrThrow } from '../../rules/registry';
 import { compileModel } from '../../floor/model';
 import { withFloorModel } from '../../floor/models';
+import { modelSpread } from '../../analyses/modelSpread';
 import type { FloorModelName } from '../../scenario/schema';
 import { jobOf } from '../../engine/kernel';
 import { prestartWorkers, resolveWorkers, runJobAsync, type WorkerCount } from '../../engine/parallel';
@@ -68,10 +69,12 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     }
     const tallies = t.tallies![0];
     const plain = summarize(model, tallies, options.seed, partial);
-    const summary = { ...plain, assumptions: assumptionSummary(scenario, plain) };
+    // the ensemble reports its components' spread as model uncertainty (the same runs under each model)
+    const spread = model.floor === 'ensemble' && !options.shard && !partial ? modelSpread(scenario, rule, options.seed, options.runs, options.shouldStop) : undefined;
+    const summary = { ...plain, assumptions: assumptionSummary(scenario, plain), ...(spread ? { modelSpread: spread } : {}) };
     if (options.shard) {
       // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
-      const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: {} };
+      const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor } }; // shards of different floor models never merge
       return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies))), partial, summary };
     }
     return { text: renderRun(summary, options.format), partial, marked: options.format === 'table' || options.format === 'markdown', summary };
