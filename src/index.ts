@@ -29,6 +29,8 @@ export { procedureMachine } from './procedure/machine';
 export { stanceMachine } from './floor/stanceMachine';
 export type { FloorModel, FloorRun, FloorMode, StanceMove } from './floor/types';
 export { ordinalFloor } from './floor/ordinal';
+export type { ChairPolicy, ChairView } from './chair/types';
+export { CHAIRS, findChair } from './chair/registry';
 export { summarizeComparison, type Comparison, type RuleComparison } from './analyses/comparison';
 export { compileJob, jobOf, runSlice, mergeJobTallies, emptyJobTallies, type Job, type JobSpec, type JobTallies, type Reduction, type SettingSpec } from './engine/kernel';
 export { runJobAsync, type JobRunOptions, type JobProgress } from './engine/parallel';

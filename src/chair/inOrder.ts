@@ -1,44 +1,42 @@
 /**
- * The simulated chair: which procedural move it makes in each state. A plain policy over the procedure machine's
- * context; in trainer mode a human takes its place. The machine's guards still decide what is allowed.
+ * The `in-order` chair (plenary's first simulated chair): tables the options in file order; calls for consensus
+ * (or a vote, as the rule says); on an objection offers the concession when one is due, else consults while the
+ * procedure allows a round; then the rule's fallback vote, if any; then the next option; out of options, closes the
+ * item with no decision; when the procedure allows neither (time has run out), defers. It never extends the item.
+ * Every procedural limit (rounds, time, written procedure, fallback vote) is the statechart's: this is only an order
+ * of preference over the moves it accepts.
  */
-import { checks, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../procedure/machine';
+import type { ChairEvent } from '../procedure/machine';
+import type { ChairPolicy } from './types';
 
-export type ChairPolicy = (state: ProcedureState, context: ProcedureContext, fallbackToNextOption: boolean) => ProcedureEvent;
+const PREFERENCE: readonly ChairEvent['type'][] = ['OFFER_CONCESSION', 'CONSULT', 'CALL_FOR_CONSENSUS', 'CALL_VOTE', 'TABLE', 'CLOSE', 'DEFER', 'EXTEND'];
 
-const fits = (c: ProcedureContext, hours: number): boolean => c.hours + hours <= c.itemBudgetHours + 1e-9;
-
-function nextUntabled(c: ProcedureContext): number {
-  for (let i = 0; i < c.options.length; i++) if ((c.tabledMask & (1 << i)) === 0) return i;
-  return -1;
+/** The first of `moves` in an order of preference by event type (moves of one type in their own order). */
+export function firstByPreference(moves: readonly ChairEvent[], preference: readonly ChairEvent['type'][]): ChairEvent | undefined {
+  for (let p = 0; p < preference.length; p++) {
+    for (let m = 0; m < moves.length; m++) if (moves[m].type === preference[p]) return moves[m];
+  }
+  return undefined;
 }
 
-/**
- * Table options in order; call for consensus (or a vote, if the rule votes); on objection, offer a concession when one
- * is due, else consult while rounds remain (not under a written procedure: one circulation, no consultations); then the rule's fallback vote, if any; then the next option. Out of time:
- * defer. Out of options: close with no decision (the status quo stands).
- */
-export const simulatedChair: ChairPolicy = (state, c, fallbackToNextOption) => {
-  switch (state) {
-    case 'chairToMove': {
-      const next = nextUntabled(c);
-      if (next >= 0 && fits(c, c.hoursToTable)) return { type: 'TABLE', option: next };
-      return next >= 0 ? { type: 'DEFER' } : { type: 'CLOSE' };
+/** rank of each event type in the preference (lower first); EXTEND last (DEFER is always accepted on the chair's turn, so never chosen) */
+const RANK = Object.fromEntries(PREFERENCE.map((type, rank) => [type, rank])) as Readonly<Record<ChairEvent['type'], number>>;
+
+export const inOrderChair: ChairPolicy = {
+  name: 'in-order',
+  description: 'tables the options in file order and consults while the procedure allows (today\'s default chair)',
+  preference: PREFERENCE,
+  choose(moves) {
+    // one pass (the Monte Carlo's hot path): the first move of the best-ranked type; EXTEND only if nothing else
+    let best = moves[0];
+    let rank = RANK[best.type];
+    for (let m = 1; m < moves.length; m++) {
+      const r = RANK[moves[m].type];
+      if (r < rank) {
+        best = moves[m];
+        rank = r;
+      }
     }
-    case 'positionsStated':
-      return checks.ruleCallsForVote(c, { type: 'CALL_VOTE' }) ? { type: 'CALL_VOTE' } : { type: 'CALL_FOR_CONSENSUS' };
-    case 'objected': {
-      // a written procedure is one circulation: a written objection ends it, there is no floor to consult
-      const consults = c.rule.mode !== 'written';
-      if (consults && checks.concessionDue(c, { type: 'OFFER_CONCESSION' })) return { type: 'OFFER_CONCESSION' };
-      if (consults && checks.roundLeft(c, { type: 'CONSULT' })) return { type: 'CONSULT' };
-      if (consults && c.round < c.maxRoundsPerOption) return { type: 'DEFER' }; // rounds left but no time for one
-      if (checks.voteFallbackAvailable(c, { type: 'CALL_VOTE' })) return { type: 'CALL_VOTE' };
-      const next = fallbackToNextOption ? nextUntabled(c) : -1;
-      if (next >= 0) return fits(c, c.hoursToTable) ? { type: 'TABLE', option: next } : { type: 'DEFER' };
-      return { type: 'CLOSE' };
-    }
-    default:
-      throw new Error(`the chair has no move in state ${state}`);
-  }
+    return best;
+  },
 };

@@ -5,11 +5,12 @@
  * the blocker analysis (blockers.ts) are kept apart. A `PlenaryRun` can be stepped (trainer mode, trace) or run to
  * the end.
  */
-import { compileMachine, send, type CompiledMachine, type Configuration } from '../procedure/interpreter';
-import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../procedure/machine';
+import { acceptedFromTable, candidateTable, compileMachine, firstAcceptedFromTable, type CandidateTable, send, type CompiledMachine, type Configuration } from '../procedure/interpreter';
+import { chairMoves, checks, initialContext, mutators, procedureMachine, type ChairEvent, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../procedure/machine';
 import type { Stance } from '../rules/types';
 import { FailedChecks } from './blockers';
-import { simulatedChair, type ChairPolicy } from '../chair/inOrder';
+import type { ChairPolicy, ChairView } from '../chair/types';
+import { chairOrThrow, DEFAULT_CHAIR } from '../chair/registry';
 import type { Model } from '../floor/model';
 import { FloorState } from '../floor/state';
 import { floorMode, type FloorModel, type StanceMove } from '../floor/types';
@@ -21,61 +22,32 @@ import { Narrator, type RunEvent } from './narrator';
 export type { RunEvent } from './narrator';
 
 type Compiled = CompiledMachine<ProcedureContext, ProcedureEvent>;
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** per number of options: the chair events each state of the compiled procedure has transitions for */
+const candidateTables = new Map<number, CandidateTable<ProcedureContext, ChairEvent>>();
+function candidatesOf(options: number): CandidateTable<ProcedureContext, ChairEvent> {
+  let table = candidateTables.get(options);
+  if (table === undefined) candidateTables.set(options, (table = candidateTable<ProcedureContext, ChairEvent>(compiledProcedure() as never, chairMoves(options))));
+  return table;
+}
 
-const PASSED_CONSENSUS = Object.freeze({ kind: 'consensus', passed: true } as const);
-const FAILED_CONSENSUS = Object.freeze({ kind: 'consensus', passed: false } as const);
-const PASSED_VOTE = Object.freeze({ kind: 'vote', passed: true } as const);
-const FAILED_VOTE_CHECK = Object.freeze({ kind: 'vote', passed: false } as const);
-
-/**
- * The procedure's context updates applied in place, for the Monte Carlo (a context owned by one run): the same
- * assignments as `updates` in machines/procedure.ts, without an object per event. test/bench/engine.test.ts checks
- * each against its pure update; an update missing here is applied in place generically (by the interpreter).
- */
-export const inPlaceUpdates: Partial<Record<keyof typeof updates, (context: Writable<ProcedureContext>, event: ProcedureEvent) => void>> = {
-  tableOption: (c, e) => {
-    if (e.type !== 'TABLE') return;
-    c.option = e.option;
-    c.tabledMask = c.tabledMask | (1 << e.option);
-    c.round = 0;
-    c.voted = false;
-    c.hours = c.hours + c.hoursToTable;
-  },
-  recordAnswers: (c, e) => {
-    if (e.type === 'ANSWERS') {
-      c.tally = e.tally;
-      c.voteTally = e.voteTally;
-    }
-  },
-  startRound: (c) => {
-    c.round = c.round + 1;
-    c.rounds = c.rounds + 1;
-    c.hours = c.hours + c.hoursPerRound;
-  },
-  recordAdoption: (c) => {
-    c.adopted = c.option;
-  },
-  recordConsensusPassed: (c) => {
-    c.lastCheck = PASSED_CONSENSUS;
-  },
-  recordConsensusFailed: (c) => {
-    c.lastCheck = FAILED_CONSENSUS;
-  },
-  recordVotePassed: (c) => {
-    c.voted = true;
-    c.lastCheck = PASSED_VOTE;
-  },
-  recordVoteFailed: (c) => {
-    c.voted = true;
-    c.lastCheck = FAILED_VOTE_CHECK;
-  },
-};
+/** per chair preference and number of options: the candidate table in order of preference */
+const preferredTables = new WeakMap<readonly ChairEvent['type'][], Map<number, CandidateTable<ProcedureContext, ChairEvent>>>();
+function preferredOf(preference: readonly ChairEvent['type'][], options: number): CandidateTable<ProcedureContext, ChairEvent> {
+  let byOptions = preferredTables.get(preference);
+  if (byOptions === undefined) preferredTables.set(preference, (byOptions = new Map()));
+  let table = byOptions.get(options);
+  if (table === undefined) {
+    const rank = (type: ChairEvent['type']) => (preference.includes(type) ? preference.indexOf(type) : preference.length);
+    // a stable sort: moves of one type keep their order (TABLE by option index)
+    byOptions.set(options, (table = candidatesOf(options).map((entries) => [...entries].sort((a, b) => rank(a.event.type) - rank(b.event.type)))));
+  }
+  return table;
+}
 
 let compiled: Compiled | undefined;
 /** The procedure machine compiled once per process. */
 export function compiledProcedure(): Compiled {
-  compiled ??= compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates, inPlaceUpdates as Record<string, (c: ProcedureContext, e: ProcedureEvent) => void>);
+  compiled ??= compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, mutators as Record<string, (c: ProcedureContext, e: ProcedureEvent) => void>);
   return compiled;
 }
 
@@ -91,7 +63,7 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  /** replaces the simulated chair (trainer seat) */
+  /** the chair (default: the scenario's `procedure.chair`, else in-order) */
   readonly chair?: ChairPolicy;
   /** collect narration events */
   readonly narrate?: boolean;
@@ -126,7 +98,7 @@ export interface SeatAnswer {
 
 const isSeatList = (seat: SeatAnswer | readonly SeatAnswer[]): seat is readonly SeatAnswer[] => Array.isArray(seat);
 
-export class PlenaryRun {
+export class PlenaryRun implements ChairView {
   private readonly machine = compiledProcedure();
   private readonly config: Configuration<ProcedureContext>;
   private readonly floor: FloorState;
@@ -136,17 +108,26 @@ export class PlenaryRun {
   /** per state index: the floor answers next */
   private readonly floorState: readonly boolean[];
   private lastChairEvent: ProcedureEvent['type'] | undefined;
+  private readonly chair: ChairPolicy;
+  /** every chair event of this item, and the ones the procedure accepts now (a buffer reused per step) */
+  private readonly candidates: CandidateTable<ProcedureContext, ChairEvent>;
+  /** for a chair with a fixed preference: the candidates in that order (guards then evaluated lazily) */
+  private readonly preferred: CandidateTable<ProcedureContext, ChairEvent> | undefined;
+  private readonly accepted: ChairEvent[] = [];
 
   constructor(
     readonly model: Model,
     rng: Rng,
-    private readonly options: RunOptions = {},
+    options: RunOptions = {},
   ) {
     this.config = { state: this.machine.initial, context: initialContextOf(model) };
     this.floor = new FloorState(model, rng, floorMode(model.rule.mode));
     this.floorModel = options.floor ?? floorModelOf(model);
     this.failed = new FailedChecks(model);
     this.narrator = options.narrate === true ? new Narrator(model) : undefined;
+    this.chair = options.chair ?? chairOf(model);
+    this.candidates = candidatesOf(model.options.length);
+    this.preferred = this.chair.preference === undefined ? undefined : preferredOf(this.chair.preference, model.options.length);
     this.floorState = this.machine.states.map((s) => FLOOR_STATES.has(s as ProcedureState));
   }
 
@@ -189,22 +170,31 @@ export class PlenaryRun {
     return this.floorState[this.config.state];
   }
 
-  /** Chair moves the statechart accepts now (guards evaluated), for "what can happen next". */
-  allowedChairMoves(): ProcedureEvent[] {
-    if (this.done || this.floorNext) return [];
-    const c = this.context;
-    const candidates = chairMoves(c.options.length);
-    return candidates.filter((e) => {
-      const ts = this.machine.on[this.config.state].get(e.type);
-      return ts !== undefined && ts.some((t) => t.guard === undefined || t.guard(c, e));
-    });
+  /**
+   * The chair events the statechart accepts now (its guards evaluated on the compiled machine; equal to
+   * `snapshot.can()` of an XState actor): what any chair — simulated or a trainee — may choose from.
+   */
+  allowedChairMoves(): ChairEvent[] {
+    return [...this.acceptedNow()];
+  }
+
+  /** the accepted chair events, in a buffer reused per step */
+  private acceptedNow(): readonly ChairEvent[] {
+    return acceptedFromTable(this.candidates, this.config, this.accepted);
+  }
+
+  /** The move the run's chair would make now (undefined on the floor's turn or at the end). */
+  chairChoice(): ChairEvent | undefined {
+    if (this.preferred !== undefined) return firstAcceptedFromTable(this.preferred, this.config);
+    const moves = this.acceptedNow();
+    return moves.length === 0 ? undefined : this.chair.choose(moves, this);
   }
 
   /**
    * One step: the floor answers (if it is the floor's turn) or the chair moves (`chairMove`, else the chair policy).
    * `seat` overrides the answers of one or more members (trainees; each applied right after the member's own draws,
    * so bloc followers follow it and the random draws stay those of the simulated run). Returns false if the chair
-   * move was not allowed.
+   * move was not allowed (or is not a chair event).
    */
   step(chairMove?: ProcedureEvent, seat?: SeatAnswer | readonly SeatAnswer[]): boolean {
     if (this.done) return false;
@@ -212,9 +202,8 @@ export class PlenaryRun {
       this.answer(seat);
       return true;
     }
-    const policy = this.options.chair ?? simulatedChair;
-    const event = chairMove ?? policy(this.state, this.context, this.model.scenario.procedure.fallbackToNextOption);
-    if (!this.send(event)) return false;
+    const event = chairMove ?? this.chairChoice();
+    if (event === undefined || event.type === 'ANSWERS' || !this.send(event)) return false;
     const narrator = this.narrator;
     if (narrator !== undefined) {
       narrator.chair(event);
@@ -291,6 +280,11 @@ export class PlenaryRun {
     }
     return true;
   }
+}
+
+/** The chair a scenario names (`procedure.chair`), else the default. */
+export function chairOf(model: Model): ChairPolicy {
+  return chairOrThrow(model.scenario.procedure.chair ?? DEFAULT_CHAIR);
 }
 
 /** One reusable run per model for `simulateRun` (synchronous, so never used by two callers at once). */

@@ -199,6 +199,8 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
       hoursToTable: scenario.procedure.hoursToTable,
       hoursPerRound: scenario.procedure.hoursPerRound,
       maxRoundsPerOption: scenario.procedure.maxRoundsPerOption,
+      nextOptionAfterFailure: scenario.procedure.fallbackToNextOption,
+      sessionHours: Math.max(scenario.procedure.sessionHours, scenario.procedure.itemBudgetHours),
     },
     sessionHours: scenario.procedure.sessionHours,
   };

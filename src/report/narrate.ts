@@ -42,6 +42,8 @@ export function narrate(model: Model, event: RunEvent): string[] {
           return [`${chair} opens consultations.`];
         case 'OFFER_CONCESSION':
           return [`${chair} opens consultations and offers a concession.`];
+        case 'EXTEND':
+          return [`${chair} extends the time for the item within the session.`];
         case 'DEFER':
           return [`${chair} defers the item (to an intersessional or written procedure).`];
         case 'CLOSE':

@@ -104,6 +104,7 @@ export function normalize(doc: ScenarioDocument, file?: string, options: Normali
       hoursPerRound: proc.hoursPerRound,
       maxRoundsPerOption: proc.maxRoundsPerOption,
       fallbackToNextOption: proc.fallbackToNextOption,
+      ...(proc.chair !== undefined ? { chair: proc.chair } : {}),
     },
     model,
     dimensions: doc.dimensions.map((d) => ({ id: d.id, name: d.name })),

@@ -176,6 +176,9 @@ export const agendaItem = z
   })
   .strict();
 
+/** The simulated chairs a scenario can name (src/chair/registry.ts implements them; a test keeps both lists equal). */
+export const CHAIR_NAMES = ['in-order', 'reads-the-room'] as const;
+
 export const procedure = z
   .object({
     sessionHours: uncertainHours.default(24).describe('plenary time for the whole meeting'),
@@ -184,6 +187,10 @@ export const procedure = z
     hoursPerRound: uncertainHours.default(2).describe('hours per consultation round'),
     maxRoundsPerOption: z.number().int().min(0).max(100).default(3),
     fallbackToNextOption: z.boolean().default(true).describe('when an option fails, the chair tables the next one'),
+    chair: z
+      .enum(CHAIR_NAMES)
+      .optional()
+      .describe('the simulated chair: in-order (tables options in file order, consults while it may; the default) or reads-the-room (tables what is most likely to pass, drops an option whose objectors will not fold, may extend the item within the session)'),
     source: source.optional(),
   })
   .strict();

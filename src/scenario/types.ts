@@ -94,6 +94,8 @@ export interface Procedure {
   readonly hoursPerRound: number;
   readonly maxRoundsPerOption: number;
   readonly fallbackToNextOption: boolean;
+  /** the simulated chair (src/chair/registry.ts); undefined: in-order */
+  readonly chair?: string;
 }
 
 

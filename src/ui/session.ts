@@ -8,7 +8,6 @@
 import type { ProcedureEvent, ProcedureState } from '../procedure/machine';
 import { narrate } from '../report/narrate';
 import { STANCES, type Stance } from '../rules/types';
-import { simulatedChair } from '../chair/inOrder';
 import type { MemberEffect, Model } from '../floor/model';
 import { runRng } from '../engine/rng';
 import { PlenaryRun, type SeatAnswer } from '../engine/plenaryRun';
@@ -68,6 +67,8 @@ export function describeMove(model: Model, event: ProcedureEvent): string {
       return `open consultations (+${model.procedure.hoursPerRound} h)`;
     case 'OFFER_CONCESSION':
       return `offer a concession (+${model.procedure.hoursPerRound} h)`;
+    case 'EXTEND':
+      return `extend the item's time within the session (${model.sessionHours} h)`;
     case 'DEFER':
       return 'defer the item';
     case 'CLOSE':
@@ -170,7 +171,10 @@ export class TrainerSession {
     return this.turn?.kind;
   }
 
-  /** The chair moves the statechart allows now (read from its guards), in words. */
+  /**
+   * The chair moves the statechart allows now (read from its guards), in words: the same set every simulated chair
+   * chooses from (one chair-policy interface, src/chair/types.ts).
+   */
   allowedMoves(): { readonly event: ProcedureEvent; readonly label: string }[] {
     return this.run.allowedChairMoves().map((event) => ({ event, label: this.moveLabel(event) }));
   }
@@ -186,8 +190,7 @@ export class TrainerSession {
 
   /** What the simulated chair would do now (shown when no trainee is in the chair). */
   simulatedChairMove(): ProcedureEvent | undefined {
-    if (this.run.done || this.run.floorNext) return undefined;
-    return simulatedChair(this.run.state, this.run.context, this.model.scenario.procedure.fallbackToNextOption);
+    return this.run.chairChoice();
   }
 
   /** The last call for consensus or vote, if it was on the option now on the floor (a new tabling clears it). */

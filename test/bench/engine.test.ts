@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileMachine, send, type Configuration } from '../../src/procedure/interpreter';
-import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
+import { chairMoves, checks, initialContext, mutators, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { ruleOrThrow } from '../../src/rules/registry';
 import type { DecisionRule, Tally } from '../../src/rules/types';
 import { loadScenario } from '../../src/scenario/load';
 import { decisiveBlockers } from '../../src/engine/blockers';
 import { compileModel } from '../../src/floor/model';
 import { runRng } from '../../src/engine/rng';
-import { inPlaceUpdates, PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
+import { PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
 import { tallyOf } from '../../src/floor/tally';
 import { tally } from '../helpers';
 
@@ -27,18 +27,30 @@ const input = (rule: DecisionRule, rounds: number): ProcedureInput => ({
   hoursToTable: 1,
   hoursPerRound: 2,
   maxRoundsPerOption: rounds,
+  sessionHours: 13,
 });
 const answers = (support: number, object: number): ProcedureEvent => ({ type: 'ANSWERS', tally: tally({ support, object }) });
 const EVENTS: ProcedureEvent[] = [...chairMoves(3), answers(3, 0), answers(1, 2), answers(3, 1)];
 const plain = ({ rule: _rule, ...rest }: ProcedureContext) => JSON.parse(JSON.stringify(rest)) as unknown;
 
 describe('in-place context updates', () => {
-  it('every update of the procedure machine has an in-place version', () => {
-    expect(Object.keys(inPlaceUpdates).sort()).toEqual(Object.keys(updates).sort());
+  it('every update of the procedure machine is written once: the pure update is the in-place one on a copy', () => {
+    expect(Object.keys(updates).sort()).toEqual(Object.keys(mutators).sort());
+    const c0 = { ...initialContext(input(RULES[2], 2)) };
+    for (const e of EVENTS) {
+      for (const name of Object.keys(mutators) as (keyof typeof mutators)[]) {
+        const copy = { ...c0 };
+        mutators[name](copy, e);
+        const next = updates[name](c0, e);
+        expect(next).not.toBe(c0);
+        expect(plain(next)).toEqual(plain(copy));
+        expect(plain(c0)).toEqual(plain(initialContext(input(RULES[2], 2)))); // the pure update left its input alone
+      }
+    }
   });
 
   it('the interpreter with an owned (mutated) context agrees with the XState actor on any event sequence', () => {
-    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates, inPlaceUpdates as never);
+    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, mutators as never);
     fc.assert(
       fc.property(fc.constantFrom(...RULES), fc.integer({ min: 0, max: 3 }), fc.array(fc.constantFrom(...EVENTS), { maxLength: 50 }), (rule, rounds, events) => {
         const actor = createActor(procedureMachine, { input: input(rule, rounds) }).start();
@@ -57,9 +69,9 @@ describe('in-place context updates', () => {
     );
   });
 
-  it('an update without an in-place version is applied in place by copying the pure result', () => {
-    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates, {});
-    const pure = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates);
+  it('an owned (mutated) and an unowned (copied) configuration take the same path with the same contexts', () => {
+    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, mutators as never);
+    const pure = compiled;
     const rule = RULES[2];
     const owned: Configuration<ProcedureContext> = { state: compiled.initial, context: { ...initialContext(input(rule, 1)) }, owned: true };
     const fresh: Configuration<ProcedureContext> = { state: pure.initial, context: initialContext(input(rule, 1)) };

@@ -3,7 +3,7 @@ import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { compileMachine, send, type Configuration } from '../../src/procedure/interpreter';
-import { chairMoves, checks, initialContext, procedureMachine, updates, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
+import { chairMoves, checks, initialContext, mutators, procedureMachine, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { consensusRule } from '../../src/rules/consensus';
 import { qualifiedMajorityRule } from '../../src/rules/qualifiedMajority';
 import type { DecisionRule } from '../../src/rules/types';
@@ -74,7 +74,7 @@ describe('procedure statechart', () => {
   });
 
   it('the compiled interpreter used by the Monte Carlo agrees with the XState actor on any event sequence', () => {
-    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, updates);
+    const compiled = compileMachine<ProcedureContext, ProcedureEvent>(procedureMachine, checks, mutators as never);
     const ruleArb = fc.constantFrom(consensusRule, vote, consensusThenVote);
     const eventArb = fc.constantFrom(...EVENTS);
     fc.assert(
