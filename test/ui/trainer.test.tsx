@@ -54,7 +54,7 @@ describe('trainer screen', () => {
     expect(f).toContain('Tally: nothing tabled yet');
     expect(f).toMatch(/Nordic bloc\s+✓ {2}0 ○ {2}0 – {2}0 ✗ {2}0 · {2}2/);
     expect(f).toContain('Observer Watchdog presses Nordic bloc toward support');
-    expect(flat(f)).toContain('Chair: [t] table  (c) call for consensus  (v) vote  (o) consult  (n) concession  [d] defer  [x] close'.replace(/\s+/g, ' '));
+    expect(flat(f)).toContain('Chair: [t] table  (c) call for consensus  (v) vote  (o) consult  (n) concession  (e) extend time  [d] defer  [x] close'.replace(/\s+/g, ' '));
     expect(f).toContain('Nothing has happened yet. Your move as Chair: the keys are below.');
     expect(f).not.toContain('Press space');
     expect(f).toContain('space step · p play (2/s, +/-) · u back · l list · Tab debrief · ? help · q quit');
@@ -70,12 +70,12 @@ describe('trainer screen', () => {
     await press(' ', 'The floor on "Sanction": 3 support, 0 accept, 0 abstain, 1 object. Objecting: Subject.');
     expect(frame()).toContain('Tally: ✓ 3 support  ○ 0 accept  – 0 abstain  ✗ 1 object');
     expect(frame()).toContain('Objecting now (1): Subject.');
-    expect(flat(frame())).toContain('Chair: (t) table  [c] call for consensus  (v) vote  (o) consult  (n) concession  [d] defer  (x) close'.replace(/\s+/g, ' '));
+    expect(flat(frame())).toContain('Chair: (t) table  [c] call for consensus  (v) vote  (o) consult  (n) concession  (e) extend time  [d] defer  (x) close'.replace(/\s+/g, ' '));
     await press('o', 'Not allowed now: consult (there is no objection to consult on).');
     await press('c', 'The call for consensus fails: 1 formal objection');
     expect(frame()).toContain('State: Objection stands');
     expect(frame()).toContain('last call: consensus failed');
-    expect(flat(frame())).toContain('[t] table  (c) call for consensus  (v) vote  [o] consult  [n] concession  [d] defer  [x] close'.replace(/\s+/g, ' '));
+    expect(flat(frame())).toContain('[t] table  (c) call for consensus  (v) vote  [o] consult  [n] concession  (e) extend time  [d] defer  [x] close'.replace(/\s+/g, ' '));
     await press('n', 'The Chair (South) opens consultations and offers a concession.');
     expect(frame()).toContain('Next: a consultation round; delegations may move.');
     await press(' ', 'Consultations, round 1 — concession offered: Phased sanction.');
