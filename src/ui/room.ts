@@ -241,6 +241,7 @@ export class Room {
       columns,
       rows,
       viewer: [],
+      who: 'The host (trainees decide in their seats; the rest is simulated)',
       room: this.status(),
       footer: `${this.playing ? 'p pause' : 'p play'} · space step (past a trainee who has not decided) · e end the plenary`,
     });

@@ -47,6 +47,8 @@ export interface ScreenOptions {
   readonly caption?: string;
   /** lines about the room (host: who is connected) */
   readonly room?: readonly string[];
+  /** who looks at the screen, when not a seat (the room's host) */
+  readonly who?: string;
   /** footer keys (they differ between one terminal, a room's client and the host) */
   readonly footer?: string;
   readonly debriefFile?: string;
@@ -87,7 +89,8 @@ function flow(spans: readonly Span[], width: number, indent = ''): Line[] {
     used += n;
   }
   if (line.length > 0) lines.push(line);
-  return lines;
+  // the spaces that separate items are not wanted at a line's end
+  return lines.map((l) => (l.length === 0 ? l : [...l.slice(0, -1), { ...l[l.length - 1], text: l[l.length - 1].text.trimEnd() }]));
 }
 
 /** The seat whose decision the run waits for, in words, or undefined. */
@@ -108,14 +111,13 @@ function header(session: TrainerSession, o: ScreenOptions): Line[] {
   const lines: Line[] = [plain(title, o.present ? { bold: true, inverse: true } : { bold: true })];
   // seat and turn
   const seats = session.seats;
-  const you = o.viewer.length === 0 ? 'Replay (simulated chair)' : o.viewer.length === 1 ? youText(session, o.viewer[0]) : `Seats: ${o.viewer.map((s) => session.seatName(s)).join(', ')}`;
+  const you = o.who !== undefined ? o.who : o.viewer.length === 0 ? 'Replay (simulated chair)' : o.viewer.length === 1 ? youText(session, o.viewer[0]) : `seats: ${o.viewer.map((s) => session.seatName(s)).join(', ')}`;
   const turn = turnText(session);
   const others = seats.length > o.viewer.length ? ` · in the room: ${seats.length} trainee seat${seats.length === 1 ? '' : 's'}` : '';
-  lines.push([
-    { text: you, bold: true },
-    ...(turn ? [{ text: ' · Turn: ' }, { text: turn, bold: true, color: 'yellow' }] : run.done ? [{ text: ' · the item is over' }] : []),
-    { text: `${others} · rule: ${model.rule.title} · run ${session.runIndex}, seed "${session.seed}"` },
-  ]);
+  const turnSpans: Span[] = turn ? [{ text: 'Turn: ' }, { text: turn, bold: true, color: 'yellow', ...(o.present ? { inverse: true } : {}) }] : run.done ? [{ text: 'the item is over' }] : [];
+  const rest = { text: `${others} · rule: ${model.rule.title} · run ${session.runIndex}, seed "${session.seed}"` };
+  // several seats on one terminal: whose turn it is comes first (it must never be cut)
+  lines.push(o.viewer.length > 1 ? [...turnSpans, { text: turnSpans.length > 0 ? ' · ' : '' }, { text: you }, rest] : [{ text: you, bold: true }, ...(turnSpans.length > 0 ? [{ text: ' · ' }, ...turnSpans] : []), rest]);
   // clock
   const budget = model.procedure.itemBudgetHours;
   const used = c.hours;
@@ -129,7 +131,7 @@ function header(session: TrainerSession, o: ScreenOptions): Line[] {
   // state
   const option = c.option >= 0 ? model.options[c.option].name : 'nothing yet';
   const rounds = c.option >= 0 ? ` · consultations ${c.round} of ${c.maxRoundsPerOption}` : '';
-  lines.push([{ text: 'State: ' }, { text: PROCEDURE_STATE_TITLES[run.state], bold: true }, { text: ` · on the floor: ${option}${rounds}` }]);
+  lines.push([{ text: 'State: ' }, { text: PROCEDURE_STATE_TITLES[run.state], bold: true, ...(o.present ? { inverse: true } : {}) }, { text: ` · on the floor: ${option}${rounds}` }]);
   lines.push(tallyLine(session));
   return lines.map((l) => fitLine(l, w));
 }

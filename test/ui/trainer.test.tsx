@@ -151,7 +151,7 @@ describe('trainer screen', () => {
 
   it('hot-seat: two trainees on one terminal, the screen says whose turn it is', async () => {
     const { press, frame, session } = mount([{ kind: 'chair' }, { kind: 'member', member: model.ids.indexOf('subj') }]);
-    await until(() => frame().includes('Seats: the Chair, Subject · Turn: the Chair\'s move'), frame);
+    await until(() => frame().includes("Turn: the Chair's move · seats: the Chair, Subject"), frame);
     await press('y', "Not the floor's turn: the Chair moves next.");
     await press('t', 'Table which option?');
     await press('1', "Turn: Subject's answer");
