@@ -38,7 +38,8 @@ const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 /** `path=from:to:step`, e.g. `blocs.sadc.cohesion=0:1:0.1`. */
 export function parseVary(text: string): Vary {
-  const eq = text.indexOf('=');
+  // the last '=': a path may select by id (`participants[id=zimbabwe].flexibility=0:0.5:0.1`)
+  const eq = text.lastIndexOf('=');
   const usage = 'write --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1';
   if (eq <= 0) throw new UserError(`--vary ${text}: ${usage}`);
   const path = text.slice(0, eq).trim();

@@ -1,5 +1,7 @@
 /** `plenary import ktab FILE.csv`: a KTAB spatial-model CSV as a scenario file, with what had to be assumed. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { noteInputRead } from '../../common/inputFiles';
+import { MAX_FILE_BYTES } from '../../scenario/source';
 import type { Command } from 'commander';
 import { UserError } from '../../common/errors';
 import { importKtab } from '../../import/ktab';
@@ -16,9 +18,13 @@ export interface ImportKtabResult {
 /** Converts the CSV and checks that the result is a valid scenario (an importer bug must not reach the user's file). */
 export function importKtabCommand(file: string): ImportKtabResult {
   let text: string;
+  noteInputRead(file, 'the KTAB CSV'); // --out may not overwrite it
   try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) throw new UserError(`${file}: is ${(size / 1024 / 1024).toFixed(1)} MB; input files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`${file}: cannot read the KTAB CSV (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const result = importKtab(text, file);

@@ -1,5 +1,6 @@
 /** `plenary play` and `plenary replay`: one run stepped by hand on the terminal, then a debrief. */
 import { readFileSync } from 'node:fs';
+import { noteInputRead } from '../../common/inputFiles';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { CastRecorder } from '../../ui/cast';
 import { parseScript, type DemoScript } from '../../ui/script';
@@ -92,6 +93,7 @@ export interface PlayShellOptions {
 /** Reads and checks a prepared demo; every problem → one UserError. */
 export function loadScript(file: string): DemoScript {
   let text: string;
+  noteInputRead(file, 'the demo script');
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
