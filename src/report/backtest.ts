@@ -89,7 +89,7 @@ function comparisonRows(result: BacktestResult): string[][] {
   ];
 }
 
-const COMPARISON_TITLE = 'Models and baselines on the same cases (scores with fitted parameters would be leave-one-out; none are fitted):';
+const COMPARISON_TITLE = 'Models and baselines on the same cases (the last column says what, if anything, was fitted to these cases):';
 
 function skippedLines(result: BacktestResult): string[] {
   return result.skipped.map((s) => `skipped: ${s.file ?? s.id}: ${s.reason}`);

@@ -25,6 +25,8 @@ export interface BacktestOptions {
   readonly floor?: FloorModelName;
   /** `backtest`: the floor models to compare (default: just `floor`); the case table shows the first */
   readonly models?: readonly FloorModelName[];
+  /** the calibration of the global parameters the cases run with, if they were fitted (the parameters file) */
+  readonly calibration?: Calibration;
 }
 
 /** One floor model over every case. */
@@ -82,6 +84,28 @@ export interface BacktestResult {
 
 /** No floor model has parameters fitted to the case library: every score is out of sample by construction. */
 export const NOTHING_FITTED = 'nothing (a-priori parameters)';
+
+/** The global parameters' calibration (the parameters file's provenance): which cases they were fitted on. */
+export interface Calibration {
+  /** case ids or files the parameters were fitted on */
+  readonly cases: readonly string[];
+}
+
+/** A case is among those a calibration was fitted on when its id, file or file name is listed. */
+const fittedOn = (scenario: Scenario, calibration: Calibration): boolean =>
+  calibration.cases.some((c) => c === scenario.id || (scenario.file !== undefined && (scenario.file === c || scenario.file.endsWith(`/${c}`) || c.endsWith(`/${scenario.file.split('/').pop()}`))));
+
+/**
+ * What was fitted to these cases. The floor models' own parameters are set a priori; if the global parameters were
+ * calibrated on some of these cases (plenary calibrate), the scores are in sample for those, and the report says so
+ * (the leave-one-out scores of a calibration are `plenary calibrate`'s).
+ */
+export function fittedNote(cases: readonly Scenario[], calibration: Calibration | undefined): string {
+  if (calibration === undefined || calibration.cases.length === 0) return NOTHING_FITTED;
+  const inSample = cases.filter((c) => fittedOn(c, calibration)).length;
+  if (inSample === 0) return `global parameters calibrated on other cases (${calibration.cases.length}): out of sample`;
+  return `global parameters calibrated on ${inSample} of these cases: IN SAMPLE (leave-one-out: plenary calibrate)`;
+}
 
 /** The scenario without its recorded outcome (also in the document it carries): all the engine is ever given. */
 export function blind(scenario: Scenario): Scenario {
@@ -186,7 +210,7 @@ export function backtestOf(scenarios: readonly Scenario[], job: Job, tallies: Jo
       const s = f * recorded.length + c;
       return backtestCase(scenario, { ...options, ...(floor !== undefined ? { floor } : {}) }, { model: job.models[s], tallies: tallies.tallies![s] });
     });
-    return { model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: NOTHING_FITTED };
+    return { model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: fittedNote(recorded, options.calibration) };
   });
   const baselines = BASELINES.map((b) => scoreBaseline(b.name, recorded, options.runs));
   return {

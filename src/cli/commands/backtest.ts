@@ -3,7 +3,10 @@
  * kernel job), score, render, apply the gate.
  */
 import { join, resolve } from 'node:path';
-import { backtestJob, backtestOf, type BacktestResult } from '../../analyses/backtest/backtest';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { backtestJob, backtestOf, type BacktestResult, type Calibration } from '../../analyses/backtest/backtest';
+import { PARAMETERS_FILE, parametersFile } from '../../scenario/parameters';
 import { EXIT_OK, UserError } from '../../common/errors';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
@@ -85,6 +88,15 @@ async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boo
   return scenarios;
 }
 
+/** The cases the bundled global parameters were fitted on (the parameters file's provenance), if they were fitted. */
+export function calibration(file = PARAMETERS_FILE): Calibration | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed = parametersFile.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) return undefined; // reported by every command that reads the parameters
+  const cases = parsed.data.provenance?.cases ?? [];
+  return cases.length > 0 ? { cases } : undefined;
+}
+
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestCommandResult> {
   // chronological (undated cases last, in the order given): the table reads as a history
   const date = (s: Scenario) => s.meeting.dates?.from ?? '9999';
@@ -98,6 +110,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     blockerThreshold: options.blockerThreshold,
     ...(options.floor !== undefined ? { floor: options.floor } : {}),
     ...(options.models !== undefined ? { models: options.models } : {}),
+    ...(calibration() ? { calibration: calibration()! } : {}),
   };
   const job = backtestJob(scenarios, backtestOptions);
   const tallies = await runJobAsync(job, 0, options.runs, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
