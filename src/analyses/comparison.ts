@@ -36,6 +36,7 @@ export interface RuleComparison {
   readonly floor: FloorStatement;
   readonly spec: string;
   readonly title: string;
+  readonly description: string;
   /** the source cited for the rule: the reform's, the scenario's own ruleSource for the rule in force, else the catalogue's */
   readonly source: string;
   readonly sourceKind: CitationKind;

@@ -21,7 +21,7 @@ import { formatParser, parseCount, parseFloorModel, parseFloorModels, parseRuns,
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
 
-const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'] as const;
+const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const COMPARE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const MERGE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 const SWEEP_FORMATS = ['table', 'json', 'csv', 'rows', 'jsonl'] as const;

@@ -1,7 +1,8 @@
 /** The `plenary compare` report: terminal table, JSON, CSV, Markdown (HTML in html.ts), all read from one Comparison. */
 import type { Comparison, RuleComparison } from '../analyses/comparison';
 import { csvRow, interval, markdownTable, pct, textTable, type Column } from './table';
-import { compareHtml } from './html';
+import { compareHtml } from './compareHtml';
+import { headline } from './headline';
 import { citationText } from '../rules/citation';
 import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
 
@@ -107,12 +108,21 @@ function compareTable(c: Comparison): string {
   return `${parts.join('\n')}\n`;
 }
 
+function headlineMarkdown(c: Comparison): string[] {
+  const h = headline(c);
+  const out = ['**Headline.** ' + h.baseline, ''];
+  if (h.lines.length > 0) out.push(...h.lines.map((l) => `- ${l.text}`), '');
+  if (h.unchanged.length > 0) out.push(`No change beyond simulation noise under: ${h.unchanged.join('; ')}.`, '');
+  return out;
+}
+
 function compareMarkdown(c: Comparison): string {
   const parts = [
     `### ${c.scenario.title}: the decision under ${c.rules.length - 1} alternative rule${c.rules.length === 2 ? '' : 's'}`,
     '',
     `Scenario \`${c.scenario.id}\`${c.scenario.file && !c.scenario.file.startsWith('/') ? ` (\`${c.scenario.file}\`)` : ''}. ${c.runs.toLocaleString('en-US')} simulated runs per rule, the same runs under every rule (common random numbers), seed \`${c.seed}\`${c.partial ? ' — **partial result (interrupted)**' : ''}. Baseline: \`${c.baseline}\`.`,
     '',
+    ...headlineMarkdown(c),
     '**Rules compared**',
     '',
     ...c.rules.map((r, i) => `- \`${ruleName(r, i)}\` — ${r.reform ? `${r.reform.title} (${r.reform.proponent}, ${r.reform.date}). ` : ''}Rule \`${r.spec}\`: ${r.title}.${mappingNote(r)} Source: ${citationText(r)}`),

@@ -1,159 +1,168 @@
 /**
- * The self-contained HTML report of a comparison: inline CSS and inline SVG charts, no scripts, no fonts or images
- * fetched, nothing from the network. Opens offline in any browser and prints cleanly.
+ * The shell of every HTML report (compare, run, backtest): one self-contained page, inline CSS, inline SVG, no scripts,
+ * nothing fetched. Readable at 390 px (tables become stacked rows), printable on A4 portrait without shrinking (print
+ * stylesheet, a page break before each section), accessible (captions, header scopes, SVG titles and descriptions,
+ * every colour also carried by a number or a sign).
  */
-import type { Comparison } from '../analyses/comparison';
-import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
-import { interval, pct } from './table';
-import { citationText } from '../rules/citation';
 
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** Links to http(s) URLs in a source text, everything else escaped. */
-function linkify(text: string): string {
+/** Links to http(s) URLs in a source text, everything else escaped; long URLs may wrap anywhere. */
+export function linkify(text: string): string {
   return text
     .split(/(https?:\/\/[^\s)'"]+)/)
-    .map((part, i) => (i % 2 === 1 ? `<a href="${escapeHtml(part)}">${escapeHtml(part)}</a>` : escapeHtml(part)))
+    .map((part, i) => (i % 2 === 1 ? `<a class="url" href="${escapeHtml(part)}">${escapeHtml(part)}</a>` : escapeHtml(part)))
     .join('');
 }
 
-const PALETTE = ['#4d4d4d', '#1b6ca8', '#d1495b', '#2e8540', '#edae49', '#6a4c93', '#00798c', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
-const f1 = (x: number): string => x.toFixed(1);
+const f1 = (x: number): string => (Math.round(x * 10) / 10).toString();
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** Horizontal bars, one per rule, with the 95% interval as a whisker. */
-function shareChart(c: Comparison, o: number): string {
-  const labelWidth = 260;
-  const plot = 380;
-  const row = 22;
-  const top = 26;
-  const height = top + c.rules.length * row + 24;
-  const x = (v: number) => labelWidth + v * plot;
-  const parts: string[] = [];
-  parts.push(`<text x="${labelWidth}" y="14" class="t">${escapeHtml(c.outcomes[o].label)}: share of runs</text>`);
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(`<line x1="${f1(x(tick))}" y1="${top - 4}" x2="${f1(x(tick))}" y2="${height - 20}" class="grid"/>`);
-    parts.push(`<text x="${f1(x(tick))}" y="${height - 6}" class="tick" text-anchor="middle">${tick * 100}%</text>`);
-  }
-  c.rules.forEach((r, i) => {
-    const y = top + i * row;
-    const share = r.outcomes[o];
-    parts.push(`<text x="${labelWidth - 8}" y="${y + 14}" class="l" text-anchor="end">${escapeHtml(ruleName(r, i))}</text>`);
-    parts.push(`<rect x="${labelWidth}" y="${y + 3}" width="${f1(share.share * plot)}" height="${row - 8}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(`${ruleName(r, i)}: ${pct(share.share)} (95% interval ${interval(share.ci95)})`)}</title></rect>`);
-    const [lo, hi] = share.ci95;
-    const mid = y + row / 2 - 1;
-    parts.push(`<path d="M${f1(x(lo))} ${mid}H${f1(x(hi))}M${f1(x(lo))} ${mid - 4}V${mid + 4}M${f1(x(hi))} ${mid - 4}V${mid + 4}" class="ci"/>`);
-    parts.push(`<text x="${f1(x(hi) + 6)}" y="${y + 14}" class="v">${pct(share.share)}</text>`);
-  });
-  return `<svg viewBox="0 0 ${labelWidth + plot + 70} ${height}" width="${labelWidth + plot + 70}" height="${height}" role="img" aria-label="${escapeHtml(c.outcomes[o].label)} by rule">${parts.join('')}</svg>`;
+/** A share as a bar with its 95% interval as a whisker, 0–100% across the cell. The number is printed beside it. */
+export function shareBar(share: number, ci: readonly [number, number], title: string, description: string, tone: 'base' | 'alt' = 'alt'): string {
+  const x = (v: number) => f1(clamp(v, 0, 1) * 100);
+  return `<svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" role="img"><title>${escapeHtml(title)}</title><desc>${escapeHtml(description)}</desc><rect class="track" x="0" y="3" width="100" height="6"/><rect class="${tone}" x="0" y="3" width="${x(share)}" height="6"/><path class="ci" d="M${x(ci[0])} 6H${x(ci[1])}M${x(ci[0])} 2V10M${x(ci[1])} 2V10" vector-effect="non-scaling-stroke"/></svg>`;
 }
 
-/** Paired differences from the baseline: a dot and its interval on a −100…+100 point axis around zero. */
-function differenceChart(c: Comparison, o: number): string {
-  const rules = c.rules.slice(1);
-  const labelWidth = 260;
-  const plot = 380;
-  const row = 22;
-  const top = 26;
-  const height = top + rules.length * row + 24;
-  const x = (v: number) => labelWidth + ((v + 1) / 2) * plot;
-  const parts: string[] = [`<text x="${labelWidth}" y="14" class="t">${escapeHtml(c.outcomes[o].label)}: difference from the baseline (points)</text>`];
-  for (const tick of [-1, -0.5, 0, 0.5, 1]) {
-    parts.push(`<line x1="${f1(x(tick))}" y1="${top - 4}" x2="${f1(x(tick))}" y2="${height - 20}" class="${tick === 0 ? 'zero' : 'grid'}"/>`);
-    parts.push(`<text x="${f1(x(tick))}" y="${height - 6}" class="tick" text-anchor="middle">${tick > 0 ? '+' : ''}${tick * 100}</text>`);
-  }
-  rules.forEach((r, i) => {
-    const y = top + i * row;
-    const d = r.outcomes[o];
-    const mid = y + row / 2;
-    parts.push(`<text x="${labelWidth - 8}" y="${y + 14}" class="l" text-anchor="end">${escapeHtml(ruleName(r, i + 1))}</text>`);
-    parts.push(`<path d="M${f1(x(d.differenceCi95[0]))} ${mid}H${f1(x(d.differenceCi95[1]))}" class="ci"/>`);
-    parts.push(`<circle cx="${f1(x(d.difference))}" cy="${mid}" r="4" fill="${PALETTE[(i + 1) % PALETTE.length]}"><title>${escapeHtml(`${ruleName(r, i + 1)}: ${points(d.difference)} points (paired 95% interval ${pointsInterval(d.differenceCi95)})`)}</title></circle>`);
-  });
-  return `<svg viewBox="0 0 ${labelWidth + plot + 40} ${height}" width="${labelWidth + plot + 40}" height="${height}" role="img" aria-label="difference from the baseline">${parts.join('')}</svg>`;
+/** A paired difference (−1…+1) as a dot and its interval around a zero line. */
+export function differenceMark(difference: number, ci: readonly [number, number], title: string, description: string): string {
+  const x = (v: number) => f1(50 + clamp(v, -1, 1) * 50);
+  const tone = ci[0] > 0 ? 'up' : ci[1] < 0 ? 'down' : 'flat';
+  return `<svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" role="img"><title>${escapeHtml(title)}</title><desc>${escapeHtml(description)}</desc><rect class="track" x="0" y="3" width="100" height="6"/><path class="zero" d="M50 0V12" vector-effect="non-scaling-stroke"/><path class="ci" d="M${x(ci[0])} 6H${x(ci[1])}" vector-effect="non-scaling-stroke"/><rect class="${tone}" x="${f1(Number(x(difference)) - 1.5)}" y="2" width="3" height="8"/></svg>`;
 }
 
-const CSS = `body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:980px;margin:2em auto;padding:0 1em}
-h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
-.meta{color:#555}table{border-collapse:collapse;margin:.8em 0;font-size:.92em}th,td{border-bottom:1px solid #e5e5e5;padding:.3em .6em;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right;white-space:nowrap}code{font-size:.92em;background:#f4f4f4;padding:0 .2em}
-svg{display:block;margin:.6em 0;max-width:100%;height:auto}svg .t{font-size:13px;font-weight:600}svg .l,svg .v{font-size:12px}svg .tick{font-size:11px;fill:#666}
-svg .grid{stroke:#e3e3e3}svg .zero{stroke:#888}svg .ci{stroke:#111;stroke-width:1.4;fill:none}
-.guide{background:#f7f7f2;border-left:4px solid #c9c28f;padding:.6em .9em}ul.rules li{margin-bottom:.5em}
-@media print{body{margin:0}a{color:inherit}}`;
+export interface HtmlColumn {
+  /** plain text, escaped here */
+  readonly header: string;
+  readonly numeric?: boolean;
+}
 
-export function compareHtml(c: Comparison): string {
-  const shown = shownOutcomes(c);
-  const title = `${c.scenario.title}: decision rules compared`;
-  const shareRows = c.rules
-    .map(
-      (r, i) =>
-        `<tr><td><code>${escapeHtml(ruleName(r, i))}</code></td>${shown.map((o) => `<td class="n">${pct(r.outcomes[o].share)}<br><small>${interval(r.outcomes[o].ci95)}</small></td>`).join('')}<td class="n">${r.hours.mean.toFixed(1)} h</td><td class="n">${r.timeLeft.meanHours.toFixed(1)} h</td><td class="n">${i === 0 ? '—' : pct(r.changed.share)}</td></tr>`,
-    )
+export interface HtmlRow {
+  /** the row header (HTML) */
+  readonly header: string;
+  /** cells (HTML), one per column after the first */
+  readonly cells: readonly string[];
+  readonly className?: string;
+  /** a full-width line below the row (HTML): a definition and its source, next to the numbers */
+  readonly detail?: string;
+}
+
+/**
+ * A table with caption and header scopes. On narrow screens each row becomes a block: its header first, then one line
+ * per cell labelled with its column header (data-label), so nothing scrolls sideways.
+ */
+export function htmlTable(caption: string, columns: readonly HtmlColumn[], rows: readonly HtmlRow[]): string {
+  const head = columns.map((c, i) => `<th scope="col"${c.numeric && i > 0 ? ' class="n"' : ''}>${escapeHtml(c.header)}</th>`).join('');
+  const row = (r: HtmlRow) =>
+    `<tr${r.className ? ` class="${r.className}"` : ''}><th scope="row">${r.header}</th>${r.cells
+      .map((cell, i) => `<td data-label="${escapeHtml(columns[i + 1]?.header ?? '')}"${columns[i + 1]?.numeric ? ' class="n"' : ''}><div class="v">${cell}</div></td>`)
+      .join('')}</tr>`;
+  const grouped = rows.some((r) => r.detail !== undefined);
+  // with details, each row is a group (kept together in print): the numbers, then the detail across the table
+  const body = grouped
+    ? rows.map((r) => `<tbody class="group${r.className ? ` ${r.className}` : ''}">\n${row(r)}\n${r.detail !== undefined ? `<tr class="detail"><td colspan="${columns.length}">${r.detail}</td></tr>\n` : ''}</tbody>`).join('\n')
+    : `<tbody>\n${rows.map(row).join('\n')}\n</tbody>`;
+  return `<table class="rt${grouped ? ' grouped' : ''}">\n<caption>${escapeHtml(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n${body}\n</table>`;
+}
+
+export interface HtmlSection {
+  readonly id: string;
+  readonly title: string;
+  /** HTML */
+  readonly body: string;
+  /** start this section on a new printed page (default true; the first section never does) */
+  readonly pageBreak?: boolean;
+}
+
+const CSS = `*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1d;background:#fff;max-width:60rem;margin:0 auto;padding:1.5rem 1rem 3rem;overflow-wrap:break-word}
+h1{font-size:1.6rem;line-height:1.25;margin:0 0 .3rem}h2{font-size:1.25rem;margin:2.2rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid #d8d8d8}
+h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
+p,li{max-width:44rem}
+.meta{color:#4a4a4a;font-size:.92rem;margin:.2rem 0}
+.headline{background:#f3f6fa;border-left:5px solid #1b5e9a;padding:.8rem 1rem;margin:1.2rem 0}
+.headline h2{border:0;margin-top:0}
+.headline ul{padding-left:1.1rem;margin:.4rem 0}.headline li{margin:.5rem 0}
+.guide{background:#f7f6ef;border-left:5px solid #b3a64f;padding:.6rem .9rem;font-size:.92rem}
+code{font:.88em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f1f1;padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}
+a{color:#0b5394}a.url{overflow-wrap:anywhere;word-break:break-all}
+small,.def{font-size:.85rem;color:#444}
+.def{display:block;font-weight:400;margin-top:.25rem}
+.src{display:block;font-size:.8rem;color:#555;font-weight:400;margin-top:.2rem}
+table.rt{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem;font-size:.92rem;table-layout:auto}
+.rt caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top}
+.rt th,.rt td{border-bottom:1px solid #e2e2e2;padding:.45rem .5rem;text-align:left;vertical-align:top}
+.rt thead th{border-bottom:2px solid #bdbdbd;font-size:.85rem}
+.rt tbody th{font-weight:600;width:34%}
+.rt .n{text-align:right}
+.rt .base{background:#f6f6f6}
+.rt.grouped tr.detail td{padding-top:0;font-size:.85rem;color:#333}.rt.grouped tbody.group tr:first-child th,.rt.grouped tbody.group tr:first-child td{border-bottom:0}
+.rt.grouped tbody.group{border-bottom:1px solid #cfcfcf}
+.rt.grouped tbody th{width:auto}
+.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+.ci-text{display:block;font-size:.8rem;color:#555}
+svg.bar{display:block;width:100%;min-width:2.5rem;height:12px;margin-top:.2rem}
+svg .track{fill:#ececec}svg .alt{fill:#1b5e9a}svg .base{fill:#6b6b6b}svg .ci{stroke:#111;stroke-width:1.5;fill:none}
+svg .zero{stroke:#777;stroke-width:1}svg .up{fill:#1b6e3a}svg .down{fill:#b3261e}svg .flat{fill:#6b6b6b}
+.up-t{color:#1b6e3a}.down-t{color:#b3261e}
+ul.plain{padding-left:1.1rem}ul.plain li{margin:.35rem 0}
+footer{margin-top:2.5rem;color:#555;font-size:.85rem;border-top:1px solid #ddd;padding-top:.6rem}
+@media (max-width:40rem){
+body{padding:1rem .75rem 2rem;font-size:15px}
+h1{font-size:1.35rem}
+table.rt,.rt tbody,.rt tr,.rt th,.rt td,.rt caption{display:block;width:100%}
+.rt thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.rt tr{border:1px solid #dcdcdc;border-radius:6px;margin:0 0 .8rem;padding:.2rem .2rem .4rem}
+.rt tbody th{width:100%;border-bottom:1px solid #e2e2e2}
+.rt tbody.group{border:1px solid #dcdcdc;border-radius:6px;margin:0 0 .8rem;display:block}
+.rt tbody.group tr{border:0;margin:0}
+.rt tr.detail td{display:block}.rt tr.detail td::before{content:none}
+.rt td{border:0;padding:.25rem .5rem;display:grid;grid-template-columns:minmax(0,45%) minmax(0,1fr);gap:.6rem;text-align:left}
+.rt td.n{text-align:left}
+.rt td::before{content:attr(data-label);font-weight:600;font-size:.82rem;color:#333}
+.rt td .v{min-width:0}
+}
+@page{size:A4 portrait;margin:16mm 14mm}
+@media print{
+body{max-width:none;padding:0;font-size:10.5pt;color:#000}
+h1{font-size:17pt}h2{font-size:13pt}
+.rt th,.rt td{padding:.3rem .3rem}.rt{font-size:9.5pt}
+section.page{break-before:page}
+.rt tr,.rt tbody.group,.headline li,ul.plain li{break-inside:avoid}
+.rt thead{display:table-header-group}
+h2,h3,caption{break-after:avoid}
+a{color:#000;text-decoration:none}
+.headline,.guide,.rt tr.base{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+svg .track,svg .alt,svg .base,svg .up,svg .down,svg .flat{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}`;
+
+/** The whole page: header, sections (each a landmark with a heading; page breaks between them in print), footer. */
+export function htmlPage(page: { title: string; meta: string; sections: readonly HtmlSection[]; footer: string }): string {
+  const sections = page.sections
+    .map((s, i) => `<section id="${s.id}" aria-labelledby="${s.id}-h"${i > 0 && s.pageBreak !== false ? ' class="page"' : ''}>\n<h2 id="${s.id}-h">${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`)
     .join('\n');
-  const diffRows = c.rules
-    .slice(1)
-    .map((r, i) => `<tr><td><code>${escapeHtml(ruleName(r, i + 1))}</code></td>${shown.map((o) => `<td class="n">${points(r.outcomes[o].difference)}<br><small>${escapeHtml(pointsInterval(r.outcomes[o].differenceCi95))}</small></td>`).join('')}</tr>`)
-    .join('\n');
-  const outcomeHeads = shown.map((o) => `<th class="n">${escapeHtml(c.outcomes[o].label)}</th>`).join('');
-  const rules = c.rules
-    .map(
-      (r, i) =>
-        `<li><code>${escapeHtml(ruleName(r, i))}</code> — ${r.reform ? `<strong>${escapeHtml(r.reform.title)}</strong> (${escapeHtml(r.reform.proponent)}, ${escapeHtml(r.reform.date)}). ` : ''}Rule <code>${escapeHtml(r.spec)}</code>: ${escapeHtml(r.title)}.<br>Behaviour (${escapeHtml(r.floor.name)} floor model): ${escapeHtml(r.floor.behaviour)}.<br><small>Source: ${linkify(citationText(r))}</small></li>`,
-    )
-    .join('\n');
-  const html = `<!DOCTYPE html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(page.title)}</title>
 <style>
 ${CSS}
 </style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">Scenario <code>${escapeHtml(c.scenario.id)}</code>${c.scenario.file && !c.scenario.file.startsWith('/') ? ` (<code>${escapeHtml(c.scenario.file)}</code>)` : ''} · ${c.runs.toLocaleString('en-US')} simulated runs per rule, the same runs under every rule (common random numbers) · seed <code>${escapeHtml(c.seed)}</code> · baseline <code>${escapeHtml(c.baseline)}</code>${c.partial ? ' · <strong>partial result (interrupted)</strong>' : ''}</p>
-<p class="guide">How to read this: each share is the fraction of simulated runs ending in that outcome; the 95% interval is the range compatible with the runs and reflects simulation noise only, not uncertainty in the scenario's assumptions. Differences are measured on the same runs under each rule; a difference whose interval excludes zero is an effect of the rule within this scenario.</p>
-<h2>Outcome shares by rule</h2>
-${shown.map((o) => shareChart(c, o)).join('\n')}
-<table>
-<thead><tr><th>Rule</th>${outcomeHeads}<th class="n">Hours on item</th><th class="n">Time left</th><th class="n">Changed vs baseline</th></tr></thead>
-<tbody>
-${shareRows}
-</tbody>
-</table>
-${
-  c.rules.length > 1
-    ? `<h2>Difference from the baseline</h2>
-${shown.map((o) => differenceChart(c, o)).join('\n')}
-<table>
-<thead><tr><th>Rule</th>${outcomeHeads}</tr></thead>
-<tbody>
-${diffRows}
-</tbody>
-</table>
-<h2>What changed, run by run</h2>
-<ul>
-${c.rules
-  .slice(1)
-  .map((r, i) => `<li><code>${escapeHtml(ruleName(r, i + 1))}</code>: ${escapeHtml(changeSentence(c, r))}.</li>`)
-  .join('\n')}
-</ul>`
-    : ''
-}
-<h2>Decisive objections</h2>
-<ul>
-${c.rules.map((r, i) => `<li><code>${escapeHtml(ruleName(r, i))}</code>: ${escapeHtml(blockerSentence(r))}.</li>`).join('\n')}
-</ul>
-<h2>Rules compared</h2>
-<ul class="rules">
-${rules}
-</ul>
-<p class="meta"><small>Generated by plenary. Reproduce with the same scenario, rules, seed and number of runs.</small></p>
+<header>
+<h1>${escapeHtml(page.title)}</h1>
+${page.meta}
+</header>
+<main>
+${sections}
+</main>
+<footer>${page.footer}</footer>
 </body>
 </html>
 `;
-  return html;
 }

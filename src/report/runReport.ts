@@ -1,10 +1,11 @@
 /** The `plenary run` report in four formats, all read from the same Summary. */
 import type { Summary } from '../engine/summarize';
 import { citationText } from '../rules/citation';
+import { runHtml } from './runHtml';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
 
-export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
+export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
 
 export function renderRun(summary: Summary, format: ReportFormat): string {
   switch (format) {
@@ -14,6 +15,8 @@ export function renderRun(summary: Summary, format: ReportFormat): string {
       return runCsv(summary);
     case 'markdown':
       return runMarkdown(summary);
+    case 'html':
+      return runHtml(summary, summary.uncertainty ? uncertaintyLines(summary) : []);
     default:
       return runTable(summary);
   }

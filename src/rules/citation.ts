@@ -12,6 +12,8 @@ export type CitationKind = 'reform' | 'scenario' | 'catalogue';
 export interface RuleCitation {
   readonly spec: string;
   readonly title: string;
+  /** one sentence: when an option passes under the rule */
+  readonly description: string;
   /** what the result cites for this rule */
   readonly source: string;
   /** where `source` comes from: the reform file, the scenario's `ruleSource`, or the rule catalogue */
@@ -33,7 +35,7 @@ export function isRuleInForce(rule: DecisionRule, scenario: RuleInForce): boolea
 }
 
 export function citeRule(rule: DecisionRule, scenario: RuleInForce, reformSource?: string): RuleCitation {
-  const base = { spec: rule.spec, title: rule.title, origin: rule.source };
+  const base = { spec: rule.spec, title: rule.title, description: rule.description, origin: rule.source };
   if (reformSource) return { ...base, source: reformSource, sourceKind: 'reform' };
   if (scenario.ruleSource && isRuleInForce(rule, scenario)) return { ...base, source: scenario.ruleSource, sourceKind: 'scenario' };
   return { ...base, source: rule.source, sourceKind: 'catalogue' };

@@ -47,7 +47,7 @@ describe('bad command lines: exit 2, a message on stderr, nothing on stdout', ()
     [['run', FIXTURE, '--runs', '2.5'], /"2.5" is not a whole number of runs/],
     [['run', FIXTURE, '--runs', '1e12'], /1e12 runs is more than the maximum of 10,000,000; split the job with --shard i\/n instead/],
     [['run', FIXTURE, '--runs', '99999999999999999999999'], /more than the maximum of 10,000,000/],
-    [['run', FIXTURE, '--format', 'xml'], /unknown format "xml" \(allowed: table, json, csv, markdown, rows, jsonl\)/],
+    [['run', FIXTURE, '--format', 'xml'], /unknown format "xml" \(allowed: table, json, csv, markdown, html, rows, jsonl\)/],
     [['run', FIXTURE, '--format', 'jsno'], /unknown format "jsno" .*Did you mean "json"\?/],
     [['run', FIXTURE, '--seed'], /option '-s, --seed <seed>' argument missing/],
     [['run', FIXTURE, '--rule', 'consensus-minus-subjekt'], /--rule: unknown rule "consensus-minus-subjekt"\. Did you mean "consensus-minus-subject"\?/],

@@ -54,7 +54,7 @@ describe('parseSeed and formats', () => {
   it('formats: the allowed list, and a suggestion when close', () => {
     const parse = formatParser(REPORT_FORMATS);
     for (const f of REPORT_FORMATS) expect(parse(f)).toBe(f);
-    expect(() => parse('jsno')).toThrow('unknown format "jsno" (allowed: table, json, csv, markdown). Did you mean "json"?');
-    expect(() => parse('xml')).toThrow('unknown format "xml" (allowed: table, json, csv, markdown)');
+    expect(() => parse('jsno')).toThrow('unknown format "jsno" (allowed: table, json, csv, markdown, html). Did you mean "json"?');
+    expect(() => parse('xml')).toThrow('unknown format "xml" (allowed: table, json, csv, markdown, html)');
   });
 });

@@ -96,7 +96,6 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
   const first = docs[0]?.name ?? 'merge';
   switch (command) {
     case 'run': {
-      if (format === 'html') throw formatError(['table', 'json', 'csv', 'markdown']);
       const scenario = parseOrRefuse(scenarioContext, docs[0].doc.context, first, 'scenario') as unknown as Scenario;
       const [model] = compileFromContext(scenario, [ruleFromShard(docs[0].doc.job.rules[0])], first);
       const checkPart = eachPart(talliesSchema, (t, from, to, where) => checkTallies(t as Tallies, shapeOf(model), from, to, where));

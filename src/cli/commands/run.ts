@@ -24,7 +24,7 @@ import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
 
 export type RunFormat = ReportFormat | RowsFormat;
-export const RUN_FORMATS: readonly RunFormat[] = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'];
+export const RUN_FORMATS: readonly RunFormat[] = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'];
 
 export interface RunCommandOptions extends JobHooks {
   readonly scenario?: string;
