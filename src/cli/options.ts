@@ -1,7 +1,7 @@
 /** Parsers for command-line values: each returns the value or throws a UserError (exit 2) saying what is allowed. */
 import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../common/suggest';
-import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
 
 export const MAX_RUNS = 10_000_000;
 

@@ -13,13 +13,12 @@ import { DEFAULT_SEED } from '../engine/rng';
 import { parseShard, shardRange, type Shard } from '../engine/shard';
 import { parseWorkers, type WorkerCount } from '../engine/parallel';
 import { registerTrainer } from './commands/play';
-import { registerImport } from './commands/import';
 import type { CliIO } from './io';
 import { runJobCommand } from './job';
 import { checkOutPath, STDOUT_PATH } from './output';
 import { formatParser, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
-import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
 
 const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const COMPARE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
@@ -351,7 +350,19 @@ Examples:
     });
 
   registerTrainer(program, io);
-  registerImport(program, io);
+  // ---- import ---------------------------------------------------------------------------------------------------
+  const importCommand = program.command('import').description('convert data from other tools into a scenario file');
+  importCommand
+    .command('ktab')
+    .description('a KTAB spatial-model CSV (actors, influence, position and salience per dimension) as a scenario')
+    .argument('<file>', 'the KTAB CSV')
+    .option('-o, --out <file>', 'write the scenario to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  plenary import ktab dummyData_3Dim.csv\n  plenary import ktab SOE-Policy.csv --out soe-policy.yaml && plenary run soe-policy.yaml')
+    .action(async (file: string, opts: { out?: string }) => {
+      const { importKtabAction } = await import('./commands/import');
+      await importKtabAction(file, opts, io);
+    });
+  importCommand.exitOverride();
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true).showHelpAfterError(`(run plenary ${command.name()} --help for usage)`);
   return program;
 }

@@ -4,6 +4,7 @@
  * Shape only; the meaning (references, sums, cycles) is checked by the named rules in `rules.ts`.
  */
 import { z } from 'zod';
+import { FLOOR_MODEL_NAMES, type FloorModelName } from './floorModelNames';
 import { dirichletStances, uncertain, type Point } from './uncertain';
 
 const id = z
@@ -196,8 +197,7 @@ export const procedure = z
   .strict();
 
 /** The floor models plenary knows (src/floor/models.ts describes each; docs/model.md gives the literature). */
-export const FLOOR_MODEL_NAMES = ['ordinal', 'spatial', 'compromise', 'ensemble'] as const;
-export type FloorModelName = (typeof FLOOR_MODEL_NAMES)[number];
+export { FLOOR_MODEL_NAMES, type FloorModelName };
 const floorModelName = z.enum(FLOOR_MODEL_NAMES);
 
 const modelParameters = z

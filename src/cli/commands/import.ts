@@ -2,7 +2,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { noteInputRead } from '../../common/inputFiles';
 import { MAX_FILE_BYTES } from '../../scenario/source';
-import type { Command } from 'commander';
 import { UserError } from '../../common/errors';
 import { importKtab } from '../../import/ktab';
 import { validateText } from '../../scenario/load';
@@ -33,19 +32,10 @@ export function importKtabCommand(file: string): ImportKtabResult {
   return { yaml: result.yaml, assumptions: result.assumptions };
 }
 
-export function registerImport(program: Command, io: CliIO): void {
-  const command = program.command('import').description('convert data from other tools into a scenario file');
-  command
-    .command('ktab')
-    .description('a KTAB spatial-model CSV (actors, influence, position and salience per dimension) as a scenario')
-    .argument('<file>', 'the KTAB CSV')
-    .option('-o, --out <file>', 'write the scenario to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExamples:\n  plenary import ktab dummyData_3Dim.csv\n  plenary import ktab SOE-Policy.csv --out soe-policy.yaml && plenary run soe-policy.yaml')
-    .action(async (file: string, opts: { out?: string }) => {
-      if (opts.out) checkOutPath(opts.out, [file]);
-      const result = importKtabCommand(file);
-      await io.emit(result.yaml, { out: opts.out, inputs: [file] });
-      io.err(`plenary: imported ${file}; assumed (edit the scenario to change):\n${result.assumptions.map((a) => `  - ${a}`).join('\n')}`);
-    });
-  command.exitOverride();
+/** `plenary import ktab FILE [--out]`: the action (declared in src/cli/program.ts). */
+export async function importKtabAction(file: string, opts: { out?: string }, io: CliIO): Promise<void> {
+  if (opts.out) checkOutPath(opts.out, [file]);
+  const result = importKtabCommand(file);
+  await io.emit(result.yaml, { out: opts.out, inputs: [file] });
+  io.err(`plenary: imported ${file}; assumed (edit the scenario to change):\n${result.assumptions.map((a) => `  - ${a}`).join('\n')}`);
 }
