@@ -36,6 +36,8 @@ export interface DebriefInput {
   /** false when the trainee left before the item ended */
   readonly finished: boolean;
   readonly alternatives: readonly AlternativeRun[];
+  /** the item's budget at the end (the chair may have extended it; default: the scenario's) */
+  readonly budget?: number;
   /** the same run under the same rule with the simulated chair and delegations: the trainee's first comparison */
   readonly simulated?: AlternativeRun;
 }
@@ -133,7 +135,7 @@ export function alternativeRun(scenario: Scenario, spec: string, seed: string, r
     title: rule.title,
     label: label ?? rule.title,
     outcome: outcomeLabel(model, model.outcomes[result.outcome]),
-    ending: endingOf(model, result.outcome, result.adoptedBy, result.hours, run.log, false),
+    ending: endingOf(model, result.outcome, result.adoptedBy, result.hours, run.log, false, run.context.itemBudgetHours),
     hours: result.hours,
     ...(result.adoptedBy ? { adoptedBy: result.adoptedBy } : {}),
     decisive: decisiveNames(model, result),
@@ -154,11 +156,18 @@ export function comparisonRuns(scenario: Scenario, spec: string, seed: string, r
  * The outcome in words that say why: "adopted by consensus", "deferred by the Chair with 6 h left", "deferred: time
  * ran out", "no decision: the Chair closed the item", "no decision: no option left to table".
  */
-export function endingOf(model: Model, outcome: number, adoptedBy: 'consensus' | 'vote' | undefined, hours: number, events: readonly RunEvent[], byTrainee: boolean): string {
+export function endingOf(
+  model: Model,
+  outcome: number,
+  adoptedBy: 'consensus' | 'vote' | undefined,
+  hours: number,
+  events: readonly RunEvent[],
+  byTrainee: boolean,
+  budget: number = model.procedure.itemBudgetHours,
+): string {
   const id = model.outcomes[outcome];
   const option = model.options.find((o) => o.id === id);
   if (option) return `${option.name}, adopted by ${adoptedBy === 'vote' ? 'a vote' : 'consensus'}`;
-  const budget = model.procedure.itemBudgetHours;
   const left = Math.max(0, budget - hours);
   const sq = model.scenario.options.find((o) => o.id === model.scenario.statusQuo)?.name ?? model.scenario.statusQuo;
   if (id === 'deferred') {
@@ -206,7 +215,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
       }
     }
   }
-  const budget = model.procedure.itemBudgetHours;
+  const budget = input.budget ?? model.procedure.itemBudgetHours;
   const hours = input.steps.length > 0 ? input.steps[input.steps.length - 1].hours : 0;
   const outcomeId = model.outcomes[result.outcome];
   const ended = !input.finished ? 'the trainee stopped' : outcomeId === 'deferred' ? 'the item was deferred' : outcomeId === 'no-decision' ? 'the item was closed' : 'another option was adopted';
@@ -239,7 +248,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
     .map((opt, o) => ({ option: opt.name, blockers: (result.decisive[o] ?? []).map((m) => model.names[m]) }))
     .filter((d) => d.blockers.length > 0);
   const decisions = input.steps.flatMap((s) => (s.decision ? [{ hours: s.startHours, text: s.decision }] : []));
-  const ending = input.finished ? endingOf(model, result.outcome, result.adoptedBy, hours, input.steps.flatMap((s) => s.events), endedByTrainee(input.steps)) : `Not reached: stopped after ${hoursText(hours)}`;
+  const ending = input.finished ? endingOf(model, result.outcome, result.adoptedBy, hours, input.steps.flatMap((s) => s.events), endedByTrainee(input.steps), budget) : `Not reached: stopped after ${hoursText(hours)}`;
   const scenarioArg = model.scenario.file ? ` ${model.scenario.file}` : '';
   return {
     title: model.scenario.meeting.title,

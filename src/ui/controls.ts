@@ -255,6 +255,11 @@ function whyNot(s: TrainerSession, type: string): string {
     case 'CONSULT':
     case 'OFFER_CONCESSION':
       return state !== 'objected' ? 'there is no objection to consult on' : type === 'OFFER_CONCESSION' ? 'no concession is due in this round' : 'no consultation round (or no time) left on this option';
+    case 'EXTEND':
+      return 'the item is extended only when the time left cannot hold the next step, and only within the session';
+    case 'DEFER':
+    case 'CLOSE':
+      return state === 'chairToMove' || state === 'objected' ? 'not in this state of the procedure' : 'the floor has to answer first';
     default:
       return `the procedure does not allow it in "${state}"`;
   }

@@ -119,7 +119,8 @@ function header(session: TrainerSession, o: ScreenOptions): Line[] {
   // several seats on one terminal: whose turn it is comes first (it must never be cut)
   lines.push(o.viewer.length > 1 ? [...turnSpans, { text: turnSpans.length > 0 ? ' · ' : '' }, { text: you }, rest] : [{ text: you, bold: true }, ...(turnSpans.length > 0 ? [{ text: ' · ' }, ...turnSpans] : []), rest]);
   // clock
-  const budget = model.procedure.itemBudgetHours;
+  // the item's budget as it stands (the chair may have extended it within the session)
+  const budget = c.itemBudgetHours;
   const used = c.hours;
   const bar = 12;
   const filled = Math.min(bar, Math.round((used / Math.max(budget, 1e-9)) * bar));

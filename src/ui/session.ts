@@ -284,6 +284,7 @@ export class TrainerSession {
       steps: this.timeline,
       result: this.run.result(),
       finished: this.run.done,
+      budget: this.run.context.itemBudgetHours,
       alternatives,
       ...(simulated ? { simulated } : {}),
     });
@@ -320,7 +321,7 @@ export class TrainerSession {
     const lines: string[] = [];
     for (const event of events) {
       if (event.kind === 'end') {
-        const ending = endingOf(this.model, event.outcome, run.result().adoptedBy, event.hours, this.timeline.flatMap((t) => t.events).concat(events), record.chairMove !== undefined);
+        const ending = endingOf(this.model, event.outcome, run.result().adoptedBy, event.hours, this.timeline.flatMap((t) => t.events).concat(events), record.chairMove !== undefined, run.context.itemBudgetHours);
         lines.push(`Outcome: ${ending}, after ${event.hours} h on the item.`);
       } else lines.push(...narrate(this.model, event));
       if (event.kind === 'tabled' || event.kind === 'round') for (const a of answers) lines.push(`  You (${this.model.names[a.member]}) answer: ${STANCES[a.stance]}.`);

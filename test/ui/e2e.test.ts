@@ -102,6 +102,15 @@ function terminal(name: string, args: string[], columns = 120, rows = 40, after 
       }
       throw new Error(`the screen never showed ${String(text)}:\n${screen()}`);
     },
+    /** waits (up to 30 s) until the screen differs from `before` and stays the same for 150 ms (a whole redraw) */
+    async settled(before: string): Promise<string> {
+      for (let i = 0; i < 200; i++) {
+        const first = screen();
+        await sleep(150);
+        if (first !== before && screen() === first) return first;
+      }
+      throw new Error(`the screen never settled after:\n${before}`);
+    },
     resize: (x: number, y: number) => tmux('resize-window', '-t', name, '-x', String(x), '-y', String(y)),
     close: () => tmux('kill-session', '-t', name),
   };
@@ -185,7 +194,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
             const key = ['c', 'o', 't', 'd', 'x'].find(allowed)!;
             const before = s;
             t.keys(key);
-            const after = await t.until((x) => x !== before && !x.includes('Table which option?') ? true : x.includes('Table which option?'));
+            const after = await t.settled(before);
             if (after.includes('Table which option?')) {
               t.keys('1');
               await t.until(KIND_OF_KEY.t);

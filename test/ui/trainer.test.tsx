@@ -18,7 +18,7 @@ const KEYS = { left: '\u001B[D', right: '\u001B[C', escape: '\u001B' };
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 const plain = (s: string | undefined) => (s ?? '').replace(/\u001B\[[0-9;]*m/g, '');
 
-function mount(seats: Seat | Seat[], options: { debriefFile?: string; columns?: number } = {}) {
+function mount(seats: Seat | Seat[], options: { debriefFile?: string; columns?: number; present?: boolean } = {}) {
   const session = new TrainerSession(model, 'ui', 0, seats);
   let quit = false;
   const comparison = sessionComparison(session);
@@ -213,6 +213,17 @@ describe('trainer screen', () => {
     await press('1', 'tables: Sanction');
     await press(' ', 'The floor on "Sanction"');
     for (const line of frame().split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+
+  it('presenter mode: fewer elements (no observer lines, a short log), the header and the moves kept', async () => {
+    const normal = mount({ kind: 'chair' });
+    await until(() => normal.frame().includes('Your move as Chair'), normal.frame);
+    expect(normal.frame()).toContain('Observer Watchdog');
+    cleanup();
+    const { frame } = mount({ kind: 'chair' }, { present: true });
+    await until(() => frame().includes('Your move as Chair'), frame);
+    expect(frame()).not.toContain('Observer Watchdog');
+    for (const text of ['Small plenary (test)', 'You chair the meeting', 'Clock [', 'State: Chair to move', 'Tally: nothing tabled yet', '[t] table']) expect(frame()).toContain(text);
   });
 
   it('quits with q', async () => {
