@@ -278,6 +278,23 @@ export function scenarioDocument(file: string): Record<string, unknown> {
   return rest;
 }
 
+/** Keys only a scenario has: a document with none of them is not a scenario (a roster, a reform, a parameters file). */
+const SCENARIO_ONLY_KEYS = ['id', 'meeting', 'options', 'statusQuo'];
+
+/** What a plenary document that is not a scenario is, in a sentence for the user; undefined for a (would-be) scenario. */
+function otherDocumentKind(data: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(data);
+  const has = (k: string) => keys.includes(k);
+  if (keys.length === 0 || SCENARIO_ONLY_KEYS.some((k) => has(k) && !(k === 'id' && (has('proponent') || has('kind'))))) return undefined;
+  const roster = ['participants', 'blocs', 'extends', 'remove', 'year'].filter(has);
+  if (roster.length > 0 && keys.every((k) => ['participants', 'blocs', 'extends', 'remove', 'year', 'sources', 'notes', '$schema'].includes(k))) {
+    return 'is a roster file (participants and blocs), not a scenario; a scenario includes it with `roster: <path>`. Run the scenario that includes it';
+  }
+  if (has('proponent') && has('rule')) return 'is a reform file (scenarios/reforms/), not a scenario; compare reforms on a scenario with `plenary compare --reforms [scenario]`';
+  if (has('parameters') && has('version')) return 'is the model parameters file (written by `plenary calibrate`), not a scenario';
+  return undefined;
+}
+
 /** Validates parsed data (any JSON-like value). Never throws. */
 export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
   let origin: Origin = source ? originOf(source) : nowhere(file);
@@ -286,6 +303,9 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [{ severity: 'error', file, line: 1, path: '', message: 'a scenario must be a mapping of fields (id, meeting, rule, ...)' }], warnings: [] };
   }
+  // another kind of plenary file given where a scenario belongs: say so, rather than list its missing fields
+  const kind = otherDocumentKind(input);
+  if (kind) return { errors: [{ severity: 'error', file, line: 1, path: '', message: kind }], warnings: [] };
   // roster include
   const included = includeRoster(input, file, source);
   if ('errors' in included) return { errors: included.errors, warnings: [] };

@@ -14,6 +14,7 @@ import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
 import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
 import { validateFile } from '../../scenario/load';
 import { problemsMessage, renderProblem } from '../../scenario/problems';
+import { showWarning } from '../../common/warnings';
 import type { Scenario } from '../../scenario/types';
 import type { FloorModelName } from '../../scenario/schema';
 import { expandScenarioPaths } from './catalog';
@@ -65,6 +66,7 @@ export function loadCases(files: readonly string[]): Scenario[] {
     const result = validateFile(file);
     if (result.scenario) scenarios.push(result.scenario);
     else problems.push(...result.errors.map(renderProblem));
+    for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them
   }
   if (problems.length > 0) {
     throw new UserError(problemsMessage(problems, 'the case files'), problems);
@@ -81,6 +83,7 @@ async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boo
     const result = validateFile(file);
     if (result.scenario) scenarios.push(result.scenario);
     else problems.push(...result.errors.map(renderProblem));
+    for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them
   }
   if (problems.length > 0) {
     throw new UserError(problemsMessage(problems, 'the case files'), problems);
