@@ -2,7 +2,8 @@
  * The spatial floor model with a costly veto (`spatial`). Participants placed on the issue dimensions state the
  * stance their position implies (src/floor/utility.ts; a stance stated in the file for that option overrides it);
  * the others draw theirs from their stance distribution, read as their initial inclination. Bloc cues, softening,
- * observer pressure and concessions work as in the ordinal model (src/floor/ordinal.ts). What the rule changes
+ * observer pressure and concessions work as in the ordinal model (src/floor/ordinal.ts), except that a placed member's
+ * objection does not soften by flexibility: it stands or falls by its loss against the cost. What the rule changes
  * (src/floor/regime.ts):
  * - under consensus, after the floor states its positions and after every consultation round, each objector weighs
  *   its objection against the cost of standing apart (src/floor/costlyVeto.ts): the cost grows as fewer others
@@ -12,12 +13,12 @@
  * - under a vote nobody pays to vote no: each votes its utility and abstains when indifferent.
  * The model says which stance event happens; the stance statechart says what it does.
  */
-import { OBJECT } from '../rules/types';
+import { ABSTAIN, OBJECT } from '../rules/types';
 import { foldChance, keepsObjection, standingApartCost } from './costlyVeto';
 import type { Model } from './model';
 import { ordinalFloor } from './ordinal';
 import { compilePositions, drawIdealPoints, gainOf, type CompiledPositions } from './positions';
-import { FOLLOW_EVENT, SOFTEN_EVENT, UNDECIDED } from './stanceTable';
+import { CONCEDE_EVENT, FOLLOW_EVENT, PRESS_EVENT, SOFTEN_EVENT, UNDECIDED } from './stanceTable';
 import type { FloorModel, FloorRun } from './types';
 import { stanceOfGain } from './utility';
 
@@ -131,6 +132,38 @@ function idealOf(run: FloorRun, data: SpatialData): Float64Array | undefined {
   return data.positions === undefined ? undefined : idealPoints.get(run);
 }
 
+/**
+ * A consultation round as in the ordinal model (concession, softening, pressure, bloc cues, same draws), except that
+ * a member whose stance on this option follows from its position does not soften an objection by flexibility: its
+ * objection stands or falls by its loss against the cost of standing apart (`weighObjections`).
+ */
+export function consultSpatially(option: number, round: number, concession: boolean, run: FloorRun, data: SpatialData): void {
+  const uses = data.positions?.usesPosition[option];
+  if (uses === undefined) {
+    ordinalFloor.consult(option, round, concession, run);
+    return;
+  }
+  const { model, rng, stances } = run;
+  const { leader, cohesion, soften, size } = model;
+  const compiledOption = model.options[option];
+  if (concession) {
+    for (const c of compiledOption.concessions) {
+      if (c.round !== round) continue;
+      for (const e of c.effects) if (rng() < e.probability) run.move(e.member, CONCEDE_EVENT[e.stance], 'concession');
+    }
+  }
+  const pressure = compiledOption.pressure;
+  for (let i = 0; i < size; i++) {
+    const s = stances[i];
+    if ((s === OBJECT || s === ABSTAIN) && rng() < soften[i] && !(s === OBJECT && uses[i] === 1)) run.move(i, SOFTEN_EVENT, 'soften');
+    const effects = pressure[i];
+    for (let k = 0; k < effects.length; k++) if (rng() < effects[k].probability) run.move(i, PRESS_EVENT[effects[k].stance], 'pressure');
+    const l = leader[i];
+    if (l >= 0 && rng() < cohesion[i]) run.move(i, FOLLOW_EVENT[stances[l]], 'bloc');
+    run.sit(i);
+  }
+}
+
 export function spatialFloor(model: Model): FloorModel {
   const data = spatialDataOf(model);
   return {
@@ -140,7 +173,7 @@ export function spatialFloor(model: Model): FloorModel {
       if (run.mode !== 'vote') weighObjections(option, run, data, ideal);
     },
     consult(option, round, concession, run) {
-      ordinalFloor.consult(option, round, concession, run);
+      consultSpatially(option, round, concession, run, data);
       if (run.mode !== 'vote') weighObjections(option, run, data, idealOf(run, data));
     },
   };
