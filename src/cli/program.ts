@@ -198,7 +198,13 @@ Examples:
     true,
   )
     .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json\n  plenary compare --reforms --format rows --out runs.csv')
-    .action(async (scenario: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; format: Of<typeof COMPARE_FORMATS> }) => {
+    .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; format: Of<typeof COMPARE_FORMATS> }) => {
+      let scenario = scenarioArg;
+      // `--reforms FILE`: the optional list took the scenario (reform ids never hold "/" or "."); all reforms on FILE
+      if (typeof opts.reforms === 'string' && scenario === undefined && /[/\\.]/.test(opts.reforms)) {
+        scenario = opts.reforms;
+        opts.reforms = true;
+      }
       const inputs = inputsOf(scenario);
       const { shard, total } = prepare(opts, inputs);
       const { compareCommand } = await import('./commands/compare');
