@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../common/errors';
 import { cutForMessage } from '../common/terminalText';
 import type { Tallies } from '../engine/accumulator';
+import { FLOOR_MODEL_NAMES } from '../scenario/floorModelNames';
 
 /** At most this many parts in one merge (a job split finer than this is not worth merging by hand). */
 export const MAX_SHARDS = 10_000;
@@ -21,6 +22,8 @@ const MAX_SETTINGS = 10_000;
 const MAX_PARTICIPANTS = 10_000;
 const MAX_OUTCOMES = 60;
 const MAX_RULES = 100;
+/** cases × floor models of one backtest */
+const MAX_BACKTEST_SETTINGS = 10_000;
 
 const count = z.number().int().min(0).max(MAX_RUNS);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -29,7 +32,7 @@ const text = z.string().max(10_000);
 
 export const shardJob = z
   .object({
-    command: z.enum(['run', 'compare', 'sweep']),
+    command: z.enum(['run', 'compare', 'sweep', 'backtest']),
     scenario: z.object({ id: text, file: z.string().max(4096).optional(), title: text.optional() }).strict(),
     rules: z.array(z.string().min(1).max(200)).min(1).max(MAX_RULES),
     seed: z.string().max(MAX_SEED_LENGTH),
@@ -147,6 +150,28 @@ export const sweepContext = z
     rules: z.array(z.string().max(200)).min(1).max(MAX_RULES),
     outcomes: z.array(z.object({ id: text, label: text }).strict()).min(1).max(MAX_OUTCOMES),
     outcome: text,
+  })
+  .strict();
+
+export const backtestTalliesSchema = z
+  .object({
+    runs: count,
+    from: count,
+    to: count,
+    cases: z.array(talliesSchema).min(1).max(MAX_BACKTEST_SETTINGS),
+  })
+  .strict();
+
+export const backtestContext = z
+  .object({
+    scenarios: z.array(scenarioContext).min(1).max(MAX_BACKTEST_SETTINGS),
+    options: z
+      .object({
+        blockerThreshold: unit.optional(),
+        floor: z.enum(FLOOR_MODEL_NAMES).optional(),
+        models: z.array(z.enum(FLOOR_MODEL_NAMES)).min(1).max(FLOOR_MODEL_NAMES.length).optional(),
+      })
+      .strict(),
   })
   .strict();
 

@@ -10,7 +10,7 @@ import { shardRange, type Shard } from '../engine/job';
 import { sortHist, type Tallies } from '../engine/accumulator';
 import type { JobTallies } from '../engine/kernel';
 
-export type ShardCommand = 'run' | 'compare' | 'sweep';
+export type ShardCommand = 'run' | 'compare' | 'sweep' | 'backtest';
 
 export interface ShardJob {
   readonly command: ShardCommand;

@@ -247,7 +247,7 @@ Examples:
 
   program
     .command('merge')
-    .description('combine the shard files of a run, compare or sweep into exactly the result of the unsplit command')
+    .description('combine the shard files of a run, compare, sweep or backtest into exactly the result of the unsplit command')
     .argument('<files...>', 'shard files written with --shard i/n')
     .addOption(new Option('-f, --format <format>', `output format (${MERGE_FORMATS.join(', ')})`).argParser(formatParser(MERGE_FORMATS)).default('table'))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
@@ -310,14 +310,14 @@ Examples:
       .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
       .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
       .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
-    false,
+    true,
   )
-    .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6')
+    .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
     .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[] }) => {
-      const { total } = prepare(opts, paths);
+      const { shard, total } = prepare(opts, paths);
       const { backtestCommand } = await import('./commands/backtest');
       const result = await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) =>
-        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, workers: opts.workers, ...hooks }),
+        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, shard, workers: opts.workers, ...hooks }),
       );
       const { gate, result: backtest, exitCode } = result as Awaited<ReturnType<typeof backtestCommand>>;
       if (gate && !gate.passed) io.err(`plenary: backtest hit rate ${backtest.overall.hits}/${backtest.overall.cases} is below --min-hit-rate ${gate.minHitRate}`);

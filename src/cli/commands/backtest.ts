@@ -9,6 +9,8 @@ import { backtestJob, backtestOf, type BacktestResult, type Calibration } from '
 import { PARAMETERS_FILE, parametersFile } from '../../scenario/parameters';
 import { EXIT_OK, UserError } from '../../common/errors';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
+import { shardRange, type Shard } from '../../engine/shard';
+import { shardDocument, shardJson } from '../../analyses/shards';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
 import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
@@ -33,10 +35,25 @@ export interface BacktestCommandOptions extends JobHooks {
   readonly floor?: FloorModelName;
   readonly models?: readonly FloorModelName[];
   readonly workers?: WorkerCount;
+  /** run only part i of n of the runs and write a shard file (plenary merge renders the whole backtest) */
+  readonly shard?: Shard;
+}
+
+/** What the backtest needs besides the cases and the runs: threshold, floor models, the parameters' calibration. */
+export function backtestOptionsOf(options: { runs: number; seed: string; blockerThreshold?: number; floor?: FloorModelName; models?: readonly FloorModelName[] }) {
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    blockerThreshold: options.blockerThreshold,
+    ...(options.floor !== undefined ? { floor: options.floor } : {}),
+    ...(options.models !== undefined ? { models: options.models } : {}),
+    ...(calibration() ? { calibration: calibration()! } : {}),
+  };
 }
 
 export interface BacktestCommandResult extends JobOutcome {
   readonly exitCode: number;
+  /** of a shard: the scores of its part of the runs (its file holds the raw tallies; plenary merge scores the whole) */
   readonly result: BacktestResult;
   readonly gate?: Gate;
 }
@@ -107,18 +124,32 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     .map((s, i) => ({ s, i }))
     .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
     .map(({ s }) => s);
-  const backtestOptions = {
-    runs: options.runs,
-    seed: options.seed,
-    blockerThreshold: options.blockerThreshold,
-    ...(options.floor !== undefined ? { floor: options.floor } : {}),
-    ...(options.models !== undefined ? { models: options.models } : {}),
-    ...(calibration() ? { calibration: calibration()! } : {}),
-  };
+  const backtestOptions = backtestOptionsOf(options);
   const job = backtestJob(scenarios, backtestOptions);
-  const tallies = await runJobAsync(job, 0, options.runs, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
+  const [from, to] = shardRange(options.runs, options.shard);
+  const tallies = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
+  const partial = tallies.runs < to - from;
   const result = backtestOf(scenarios, job, tallies, backtestOptions);
-  const partial = tallies.runs < options.runs;
+  if (options.shard) {
+    const shardJob = {
+      command: 'backtest' as const,
+      scenario: { id: 'backtest' },
+      rules: [...new Set(job.settings.map((s) => s.rule))].slice(0, 100),
+      seed: options.seed,
+      runs: options.runs,
+      options: { ...(options.floor !== undefined ? { floor: options.floor } : {}), ...(options.models !== undefined ? { models: options.models } : {}) },
+    };
+    const context = {
+      scenarios,
+      options: {
+        ...(options.blockerThreshold !== undefined ? { blockerThreshold: options.blockerThreshold } : {}),
+        ...(options.floor !== undefined ? { floor: options.floor } : {}),
+        ...(options.models !== undefined ? { models: [...options.models] } : {}),
+      },
+    };
+    const text = shardJson(shardDocument(shardJob, options.shard, context, { runs: tallies.runs, from: tallies.from, to: tallies.to, cases: tallies.tallies! }));
+    return { text, partial, exitCode: EXIT_OK, result };
+  }
   const gate: Gate | undefined =
     options.minHitRate === undefined || partial ? undefined : { minHitRate: options.minHitRate, passed: result.overall.cases > 0 && result.overall.hitRate >= options.minHitRate };
   return {

@@ -10,6 +10,8 @@ import { cutForMessage } from '../../common/terminalText';
 import { summarizeComparison, type ReformInfo } from '../../analyses/comparison';
 import { compareShardTallies, fromCompareShard, fromSweepShard, mergeShardDocuments, parseShardDocument, sweepShardTallies, type CompareShardTallies, type ShardDocument, type SweepShardTallies } from '../../analyses/shards';
 import {
+  backtestContext,
+  backtestTalliesSchema,
   checkTable,
   checkTallies,
   compareContext,
@@ -30,7 +32,11 @@ import { ruleOrThrow } from '../../rules/registry';
 import type { DecisionRule } from '../../rules/types';
 import type { Scenario } from '../../scenario/types';
 import { mergeTallies, type Tallies } from '../../engine/accumulator';
-import { mergeJobTallies } from '../../engine/kernel';
+import { canonicalJobTallies, mergeJobTallies, type Job, type JobTallies } from '../../engine/kernel';
+import { backtestJob, backtestOf } from '../../analyses/backtest/backtest';
+import { renderBacktest } from '../../report/backtest';
+import type { FloorModelName } from '../../scenario/floorModelNames';
+import { backtestOptionsOf } from './backtest';
 import type { Model } from '../../floor/model';
 import { summarize } from '../../engine/summarize';
 import { compileAll, withSkipped } from './compare';
@@ -130,6 +136,30 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
       });
       const merged = mergeShardDocuments<SweepShardTallies>(docs, (a, b) => sweepShardTallies(mergeJobTallies(fromSweepShard(a), fromSweepShard(b)), context.rules.length), checkPart);
       return renderSweepFromShard(merged.job, merged.context, fromSweepShard(merged.tallies), format);
+    }
+    case 'backtest': {
+      if (format !== 'table' && format !== 'json' && format !== 'markdown') throw formatError(['table', 'json', 'markdown']);
+      const context = parseOrRefuse(backtestContext, docs[0].doc.context, first, 'context') as unknown as { scenarios: Scenario[]; options: { blockerThreshold?: number; floor?: FloorModelName; models?: FloorModelName[] } };
+      const { seed, runs } = docs[0].doc.job;
+      const options = backtestOptionsOf({ runs, seed, ...context.options });
+      let job: Job;
+      try {
+        job = backtestJob(context.scenarios, options);
+      } catch (error) {
+        throw new UserError(`${first}: not a valid shard file: its cases cannot be compiled (${cutForMessage(error instanceof Error ? error.message : String(error), 200)}); the file was changed or damaged after plenary wrote it`);
+      }
+      const checkPart = eachPart(backtestTalliesSchema, (t, from, to, where) => {
+        coversPart(t, from, to, where);
+        if (t.cases.length !== job.models.length) throw new UserError(`${where}: the tallies have ${t.cases.length} cases, the job ${job.models.length}`);
+        t.cases.forEach((c, i) => checkTallies(c as Tallies, shapeOf(job.models[i]), from, to, `${where} (case ${i + 1})`));
+      });
+      type BacktestShardTallies = { runs: number; from: number; to: number; cases: Tallies[] };
+      const toJob = (t: BacktestShardTallies): JobTallies => ({ runs: t.runs, from: t.from, to: t.to, tallies: t.cases });
+      const merged = mergeShardDocuments<BacktestShardTallies>(docs, (a, b) => {
+        const m = mergeJobTallies(toJob(a), toJob(b));
+        return { runs: m.runs, from: m.from, to: m.to, cases: m.tallies! };
+      }, checkPart);
+      return renderBacktest(backtestOf(context.scenarios, job, canonicalJobTallies(toJob(merged.tallies)), options), format);
     }
     default:
       throw new UserError(`${docs[0]?.name ?? 'merge'}: unknown shard command "${String(command)}"`);
