@@ -35,11 +35,11 @@ const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenar
 const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines';
 
 /** Flags every Monte Carlo job shares. */
-function jobFlags(command: Command, shard: boolean): Command {
+function jobFlags(command: Command, shard: 'with-rows' | 'shard' | false): Command {
   command
     .option('-q, --quiet', 'no progress display (progress is shown only on a terminal, never under CI)')
     .option('-w, --workers <n|auto>', 'threads (auto: 1 below 20,000 runs, else up to 2); the result is the same whatever the number', parseWorkers, 'auto' as WorkerCount);
-  if (shard) command.option('--shard <i/n>', 'run only part i of n of the runs and write a shard file (combine with plenary merge); with rows: the rows of that part');
+  if (shard) command.option('--shard <i/n>', `run only part i of n of the runs and write a shard file (combine with plenary merge)${shard === 'with-rows' ? '; with rows: the rows of that part' : ''}`);
   return command;
 }
 
@@ -112,7 +112,7 @@ Examples:
       .addOption(new Option('-f, --format <format>', `output format (${RUN_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(RUN_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
       .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100),
-    true,
+    'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json\n  plenary run --format rows --runs 1000 --out runs.csv')
     .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; format: Of<typeof RUN_FORMATS>; draws: number }) => {
@@ -195,7 +195,7 @@ Examples:
       .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) under every rule', parseSeed, DEFAULT_SEED)
       .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
-    true,
+    'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json\n  plenary compare --reforms --format rows --out runs.csv')
     .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; format: Of<typeof COMPARE_FORMATS> }) => {
@@ -233,7 +233,7 @@ Examples:
       .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) in every setting', parseSeed, DEFAULT_SEED)
       .addOption(new Option('-f, --format <format>', `output format (${SWEEP_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(SWEEP_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
-    true,
+    'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv')
     .action(async (scenario: string | undefined, opts: JobOpts & { vary: string[]; rules?: string; outcome?: string; format: Of<typeof SWEEP_FORMATS> }) => {
@@ -310,7 +310,7 @@ Examples:
       .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
       .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
       .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
-    true,
+    'shard',
   )
     .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
     .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[] }) => {
