@@ -108,16 +108,23 @@ function header(session: TrainerSession, o: ScreenOptions): Line[] {
   const c = run.context;
   const item = model.scenario.meeting.item;
   const title = `${model.scenario.meeting.title}${item ? ` — ${item}` : ''}`;
-  const lines: Line[] = [plain(title, o.present ? { bold: true, inverse: true } : { bold: true })];
+  // the title and the seat line wrap (two lines at most) rather than lose their ends
+  const lines: Line[] = wrap(title, w)
+    .slice(0, 2)
+    .map((t) => plain(t, o.present ? { bold: true, inverse: true } : { bold: true }));
   // seat and turn
   const seats = session.seats;
   const you = o.who !== undefined ? o.who : o.viewer.length === 0 ? 'Replay (simulated chair)' : o.viewer.length === 1 ? youText(session, o.viewer[0]) : `seats: ${o.viewer.map((s) => session.seatName(s)).join(', ')}`;
   const turn = turnText(session);
   const others = seats.length > o.viewer.length ? ` · in the room: ${seats.length} trainee seat${seats.length === 1 ? '' : 's'}` : '';
   const turnSpans: Span[] = turn ? [{ text: 'Turn: ' }, { text: turn, bold: true, color: 'yellow', ...(o.present ? { inverse: true } : {}) }] : run.done ? [{ text: 'the item is over' }] : [];
-  const rest = { text: `${others} · rule: ${model.rule.title} · run ${session.runIndex}, seed "${session.seed}"` };
+  const rest: Span[] = [...(others ? [{ text: others }] : []), { text: ` · rule: ${model.rule.title}` }, { text: ` · run ${session.runIndex}, seed "${session.seed}"` }];
   // several seats on one terminal: whose turn it is comes first (it must never be cut)
-  lines.push(o.viewer.length > 1 ? [...turnSpans, { text: turnSpans.length > 0 ? ' · ' : '' }, { text: you }, rest] : [{ text: you, bold: true }, ...(turnSpans.length > 0 ? [{ text: ' · ' }, ...turnSpans] : []), rest]);
+  const seatLine: Span[] =
+    o.viewer.length > 1
+      ? [...turnSpans, { text: turnSpans.length > 0 ? ' · ' : '' }, { text: you }, ...rest]
+      : [{ text: you, bold: true }, ...(turnSpans.length > 0 ? [{ text: ' · ' }, ...turnSpans] : []), ...rest];
+  lines.push(...flow(seatLine.filter((x) => x.text !== ''), w, '  ').slice(0, 2));
   // clock
   // the item's budget as it stands (the chair may have extended it within the session)
   const budget = c.itemBudgetHours;

@@ -304,7 +304,8 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
       await t.until('tables: Sanction');
       t.keys('C-c');
       await t.until('EXIT=130');
-      const s = t.screen();
+      // the shell prints the terminal's mode after the exit code: wait for it, then it must not be raw (-icanon)
+      const s = await t.until(/^-?icanon$/m);
       expect(s).toContain(`Debrief written to ${file}.`);
       expect(s).toMatch(/^icanon$/m);
       const md = readFileSync(file, 'utf8');
@@ -328,7 +329,8 @@ describe.skipIf(!hasTmux)('in a terminal (tmux; these tests are skipped when tmu
       expect(node).toMatch(/^\d+$/);
       process.kill(Number(node), 'SIGINT');
       await t.until('EXIT=130');
-      expect(t.screen()).toMatch(/^icanon$/m);
+      // the shell prints the terminal's mode after the exit code: wait for it, then it must not be raw (-icanon)
+      expect(await t.until(/^-?icanon$/m)).toMatch(/^icanon$/m);
       expect(t.screen()).toContain(`Debrief written to ${file}.`);
       expect(readFileSync(file, 'utf8')).toContain('Trainee: nobody (replay).');
     } finally {
