@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../common/suggest';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
+import { CHAIR_NAMES } from '../scenario/chairNames';
 
 export const MAX_RUNS = 10_000_000;
 
@@ -54,6 +55,13 @@ export function parseShare(flag: string) {
     if (share < 0 || share > 1) throw new InvalidArgumentError(`${flag}: ${text} is outside 0..1; give a share from 0 to 1, e.g. 0.7 (or 70%)`);
     return share;
   };
+}
+
+/** A simulated chair's name (`--chair`). */
+export function parseChair(text: string): string {
+  const t = text.trim();
+  if ((CHAIR_NAMES as readonly string[]).includes(t)) return t;
+  throw new InvalidArgumentError(`unknown chair "${text}" (known: ${CHAIR_NAMES.join(', ')}).${didYouMean(t, CHAIR_NAMES)}`.replace(/\.$/, ''));
 }
 
 /** A floor model name (`--model`). */

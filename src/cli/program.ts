@@ -16,7 +16,7 @@ import { registerTrainer } from './commands/play';
 import type { CliIO } from './io';
 import { runJobCommand } from './job';
 import { checkOutPath, STDOUT_PATH } from './output';
-import { formatParser, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
+import { formatParser, parseChair, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
 
@@ -30,6 +30,7 @@ type Of<T extends readonly string[]> = T[number];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 /** `--model`, the same on every command that simulates */
+const CHAIR_FLAG = ['--chair <name>', "simulated chair: in-order (options in file order; the default) or reads-the-room (tables what is most likely to pass, drops what cannot, may extend the item); default: the scenario's procedure.chair"] as const;
 const MODEL_FLAG = ['--model <name>', "floor model: ordinal, spatial, compromise or ensemble (default: the scenario's model:, else spatial; see docs/model.md)"] as const;
 const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenario] : []);
 const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines';
@@ -109,18 +110,19 @@ Examples:
       .option('-s, --seed <seed>', 'master seed (any text); run k uses (seed, k)', parseSeed, DEFAULT_SEED)
       .option('-r, --rule <rule>', 'override the rule in force, e.g. qualified-majority:2/3')
       .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+      .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
       .addOption(new Option('-f, --format <format>', `output format (${RUN_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(RUN_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
       .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100),
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json\n  plenary run --format rows --runs 1000 --out runs.csv')
-    .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; format: Of<typeof RUN_FORMATS>; draws: number }) => {
+    .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof RUN_FORMATS>; draws: number }) => {
       const inputs = inputsOf(scenario);
       const { shard, total } = prepare(opts, inputs);
       const { runCommand } = await import('./commands/run');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, format: opts.format, shard, workers: opts.workers, draws: opts.draws, ...hooks }),
+        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, shard, workers: opts.workers, draws: opts.draws, ...hooks }),
       );
     });
 
@@ -132,12 +134,13 @@ Examples:
     .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
     .option('-r, --rule <rule>', 'override the rule in force')
     .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+    .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
     .option('-o, --out <file>', 'write the transcript to a file')
     .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; out?: string }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; out?: string }) => {
       if (opts.out) checkOutPath(opts.out, inputsOf(scenario));
       const { traceCommand } = await import('./commands/trace');
-      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model }), { out: opts.out, inputs: inputsOf(scenario) });
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model, chair: opts.chair }), { out: opts.out, inputs: inputsOf(scenario) });
     });
 
   // ---- reference: validate, schema, scenarios, rules, reforms --------------------------------------------------
@@ -191,6 +194,7 @@ Examples:
       .option('--map-group <group=bloc>', 'apply a reform that needs a group (e.g. adpa) through a bloc of this scenario (repeatable)', collect, [])
       .option('--baseline <rule>', "the rule the others are measured against (default: the scenario's rule in force)")
       .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+      .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
       .option('-n, --runs <n>', 'runs per rule (the same runs under every rule)', parseRuns, 1000)
       .option('-s, --seed <seed>', 'master seed; run k uses (seed, k) under every rule', parseSeed, DEFAULT_SEED)
       .addOption(new Option('-f, --format <format>', `output format (${COMPARE_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(COMPARE_FORMATS)).default('table'))
@@ -198,7 +202,7 @@ Examples:
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json\n  plenary compare --reforms --format rows --out runs.csv')
-    .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; format: Of<typeof COMPARE_FORMATS> }) => {
+    .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; chair?: string; format: Of<typeof COMPARE_FORMATS> }) => {
       let scenario = scenarioArg;
       // `--reforms FILE`: the optional list took the scenario (reform ids never hold "/" or "."); all reforms on FILE
       if (typeof opts.reforms === 'string' && scenario === undefined && /[/\\.]/.test(opts.reforms)) {
@@ -209,7 +213,7 @@ Examples:
       const { shard, total } = prepare(opts, inputs);
       const { compareCommand } = await import('./commands/compare');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
+        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, chair: opts.chair, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
       );
     });
 
@@ -309,15 +313,16 @@ Examples:
       .option('--blocker-threshold <share>', 'a recorded blocker counts as found when decisive in at least this share of runs', parseShare('--blocker-threshold'), 0.5)
       .option('--model <name>', `floor model for every case (${FLOOR_MODEL_NAMES.join(', ')}; default: each case's own, else ${DEFAULT_FLOOR_MODEL})`, parseFloorModel)
       .option('--models <list>', 'compare floor models, comma-separated (e.g. ordinal,spatial,compromise,ensemble); the case table shows the first', parseFloorModels)
+      .option('--chair <name>', "simulated chair for every case: in-order or reads-the-room (default: each case's procedure.chair, else in-order)", parseChair)
       .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
     'shard',
   )
     .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
-    .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[] }) => {
+    .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[]; chair?: string }) => {
       const { shard, total } = prepare(opts, paths);
       const { backtestCommand } = await import('./commands/backtest');
       const result = await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) =>
-        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, shard, workers: opts.workers, ...hooks }),
+        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, chair: opts.chair, shard, workers: opts.workers, ...hooks }),
       );
       const { gate, result: backtest, exitCode } = result as Awaited<ReturnType<typeof backtestCommand>>;
       if (gate && !gate.passed) io.err(`plenary: backtest hit rate ${backtest.overall.hits}/${backtest.overall.cases} is below --min-hit-rate ${gate.minHitRate}`);

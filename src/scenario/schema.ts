@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from './floorModelNames';
+import { CHAIR_NAMES } from './chairNames';
+export { CHAIR_NAMES } from './chairNames';
 import { dirichletStances, uncertain, type Point } from './uncertain';
 
 const id = z
@@ -177,8 +179,6 @@ export const agendaItem = z
   })
   .strict();
 
-/** The simulated chairs a scenario can name (src/chair/registry.ts implements them; a test keeps both lists equal). */
-export const CHAIR_NAMES = ['in-order', 'reads-the-room'] as const;
 
 export const procedure = z
   .object({

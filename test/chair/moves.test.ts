@@ -56,6 +56,18 @@ const input = (rule: DecisionRule, over: Partial<ProcedureInput> = {}): Procedur
   ...over,
 });
 
+/** A three-member model for the two options of `input` (what a chair may read: stated distributions, softening, pressure). */
+const fakeModel = (rule: DecisionRule): Model =>
+  ({
+    rule,
+    size: 3,
+    voting: Uint8Array.of(1, 1, 1),
+    weight: Float64Array.of(1, 2, 3),
+    groups: rule.groups.map(() => Uint8Array.of(1, 1, 0)),
+    soften: Float64Array.of(0.3, 0, 0.5),
+    options: [0, 1].map((o) => ({ cumulative: Float64Array.from([0.5, 0.7, 0.8, 1, o * 0.2, 0.4, 0.6, 1, 1, 1, 1, 1]), pressure: [[], [], []], concessions: [] })),
+  }) as unknown as Model;
+
 type Snap = ReturnType<typeof procedureMachine.transition>;
 const serialize = (s: Snap): string => {
   const c = s.context;
@@ -87,9 +99,9 @@ describe('the chair moves are the statechart\'s', () => {
         const chairsTurn = ['chairToMove', 'positionsStated', 'objected'].includes(String(state.value));
         expect(accepted.length > 0, `a chair move exists exactly on the chair's turn (${String(state.value)})`).toBe(chairsTurn);
         if (!chairsTurn) continue;
-        const model = { options: [], size: 0 } as unknown as Model;
+        const model = fakeModel(rule);
         for (const chair of CHAIRS) {
-          const choice = chair.choose(accepted, { model, state: String(state.value) as never, context: state.context, stances: new Uint8Array(0) });
+          const choice = chair.choose(accepted, { model, state: String(state.value) as never, context: state.context, stances: Uint8Array.of(0, 3, 1) });
           expect(accepted, `${chair.name} chooses among the accepted moves`).toContain(choice);
           if (chair.preference !== undefined) {
             // the engine's lazy evaluation in the chair's order of preference makes the same choice

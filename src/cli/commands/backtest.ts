@@ -20,6 +20,7 @@ import { showWarning } from '../../common/warnings';
 import type { Scenario } from '../../scenario/types';
 import type { FloorModelName } from '../../scenario/schema';
 import { expandScenarioPaths } from './catalog';
+import { withChair } from '../../chair/registry';
 
 /** The bundled case library. */
 export const HISTORY_DIR = join(SCENARIOS_DIR, 'history');
@@ -34,6 +35,8 @@ export interface BacktestCommandOptions extends JobHooks {
   readonly blockerThreshold?: number;
   readonly floor?: FloorModelName;
   readonly models?: readonly FloorModelName[];
+  /** `--chair`: the simulated chair of every case instead of its own */
+  readonly chair?: string;
   readonly workers?: WorkerCount;
   /** run only part i of n of the runs and write a shard file (plenary merge renders the whole backtest) */
   readonly shard?: Shard;
@@ -123,7 +126,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
   const scenarios = (await loadCasesInTurns(caseFiles(options.paths), options.shouldStop))
     .map((s, i) => ({ s, i }))
     .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
-    .map(({ s }) => s);
+    .map(({ s }) => withChair(s, options.chair));
   const backtestOptions = backtestOptionsOf(options);
   const job = backtestJob(scenarios, backtestOptions);
   const [from, to] = shardRange(options.runs, options.shard);
@@ -137,7 +140,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
       rules: [...new Set(job.settings.map((s) => s.rule))].slice(0, 100),
       seed: options.seed,
       runs: options.runs,
-      options: { ...(options.floor !== undefined ? { floor: options.floor } : {}), ...(options.models !== undefined ? { models: options.models } : {}) },
+      options: { ...(options.floor !== undefined ? { floor: options.floor } : {}), ...(options.models !== undefined ? { models: options.models } : {}), ...(options.chair !== undefined ? { chair: options.chair } : {}) },
     };
     const context = {
       scenarios,

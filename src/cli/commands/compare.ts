@@ -15,6 +15,7 @@ import { shardRange, type Shard } from '../../engine/shard';
 import { outcomeLabel } from '../../engine/summarize';
 import { compileModel, type Model } from '../../floor/model';
 import { withFloorModel } from '../../floor/models';
+import { withChair } from '../../chair/registry';
 import type { FloorModelName } from '../../scenario/schema';
 import type { JobHooks, JobOutcome } from '../job';
 
@@ -30,6 +31,8 @@ export interface CompareOptions extends JobHooks {
   readonly baseline?: string;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
+  /** `--chair`: the simulated chair instead of the scenario's */
+  readonly chair?: string;
   /** told each reform left out, one line (the CLI prints it on stderr) */
   readonly onSkipped?: (line: string) => void;
   readonly runs: number;
@@ -55,7 +58,7 @@ export function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): 
 export const comparedSettingIds = (models: readonly Model[], reforms: readonly (ReformInfo | undefined)[]): string[] => models.map((m, r) => reforms[r]?.id ?? m.rule.spec);
 
 export async function compareCommand(options: CompareOptions): Promise<JobOutcome> {
-  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
+  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor), options.chair);
   const { rules, reforms, skipped } = comparedRules(scenario, options);
   for (const s of skipped) options.onSkipped?.(`not compared: ${s.id}: ${s.reason}`);
   const models = compileAll(scenario, rules);

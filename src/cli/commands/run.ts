@@ -4,6 +4,7 @@ import { loadScenario } from '../../scenario/load';
 import { ruleOrThrow } from '../../rules/registry';
 import { compileModel } from '../../floor/model';
 import { withFloorModel } from '../../floor/models';
+import { withChair } from '../../chair/registry';
 import { modelSpread } from '../../analyses/modelSpread';
 import type { FloorModelName } from '../../scenario/schema';
 import { jobOf } from '../../engine/kernel';
@@ -33,6 +34,8 @@ export interface RunCommandOptions extends JobHooks {
   readonly rule?: string;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
+  /** `--chair`: the simulated chair instead of the scenario's */
+  readonly chair?: string;
   readonly format: RunFormat;
   readonly shard?: Shard;
   /** threads (default auto: 1 below 20,000 runs); the result is the same */
@@ -53,7 +56,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
   // a long job's helper threads start now, loading the engine while this thread reads the scenario
   const prestarted = prestartWorkers(resolveWorkers(options.workers, to - from) - 1);
   try {
-    const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
+    const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor), options.chair);
     const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
     const model = compileModel(scenario, rule);
     options.onLabels?.(model.outcomes.map((o) => outcomeLabel(model, o)));
@@ -74,7 +77,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     const summary = { ...plain, assumptions: assumptionSummary(scenario, plain), ...(spread ? { modelSpread: spread } : {}) };
     if (options.shard) {
       // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
-      const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor } }; // shards of different floor models never merge
+      const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor, ...(scenario.procedure.chair !== undefined ? { chair: scenario.procedure.chair } : {}) } }; // shards of different floor models never merge
       return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies))), partial, summary };
     }
     return { text: renderRun(summary, options.format), partial, marked: options.format === 'table' || options.format === 'markdown', summary };

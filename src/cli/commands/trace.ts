@@ -5,6 +5,7 @@ import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
 import { compileModel } from '../../floor/model';
 import { withFloorModel } from '../../floor/models';
+import { withChair } from '../../chair/registry';
 import type { FloorModelName } from '../../scenario/schema';
 import { runRng } from '../../engine/rng';
 import { PlenaryRun } from '../../engine/plenaryRun';
@@ -17,17 +18,19 @@ export interface TraceOptions {
   readonly rule?: string;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
+  /** `--chair`: the simulated chair instead of the scenario's */
+  readonly chair?: string;
 }
 
 export function traceCommand(options: TraceOptions): string {
-  const scenario = withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor);
+  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor), options.chair);
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const model = compileModel(scenario, rule);
   const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });
   const result = run.runToEnd();
   const lines = [
     `${scenario.meeting.title} — run ${options.run}, seed ${JSON.stringify(options.seed)}, rule ${rule.spec}`,
-    `(replay: plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''})`,
+    `(replay: plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''}${options.chair ? ` --chair ${options.chair}` : ''})`,
     '',
   ];
   for (const event of run.log) lines.push(...narrate(model, event));
