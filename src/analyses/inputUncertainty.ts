@@ -75,6 +75,28 @@ const firstRunOf = (d: number, runs: number, draws: number): number => Math.ceil
 export const inputRng = (seed: string, draw: number) => runRng(`${seed}/inputs`, draw);
 
 export function runTwoLevel(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): TwoLevelResult {
+  const steps = twoLevel(scenario, rule, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `runTwoLevel` giving the event loop a turn after every draw, so that the CLI sees Ctrl-C (`shouldStop`) and
+ * progress during a long two-level run. The same result.
+ */
+export async function runTwoLevelAsync(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): Promise<TwoLevelResult> {
+  const steps = twoLevel(scenario, rule, options);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The two-level Monte Carlo, one draw per step. */
+function* twoLevel(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): Generator<void, TwoLevelResult> {
   const sites = declaredSites(scenario.inputs);
   const draws = Math.max(1, Math.min(options.runs, options.draws ?? DEFAULT_DRAWS));
   const perDraw: { runs: number; outcomes: number[] }[] = [];
@@ -98,6 +120,7 @@ export function runTwoLevel(scenario: Scenario, rule: DecisionRule, options: Two
     values.push(drawn);
     perDraw.push({ runs: result.tallies.runs, outcomes: result.tallies.outcomes });
     tallies = tallies ? mergeTallies(tallies, result.tallies) : result.tallies;
+    yield;
   }
   tallies ??= emptyTallies(model);
   const outcomes = model.outcomes.map((outcome, i) => spreadOf(outcome, perDraw.map((p) => ({ runs: p.runs, count: p.outcomes[i] }))));

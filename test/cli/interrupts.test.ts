@@ -1,6 +1,6 @@
 /**
  * Ctrl-C on every long job: SIGINT sent to the built CLI in the middle of a big compare, sweep, backtest,
- * what-would-it-take and power stops it with exit 130, `plenary: interrupted`, and no --out written. The bound on the
+ * what-would-it-take, power and a two-level run (a scenario with uncertain inputs) stops it with exit 130, `plenary: interrupted`, and no --out written. The bound on the
  * time after the signal is generous (5 s; a job that ignored the signal would run for minutes): not a timing test.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +31,7 @@ const JOBS: Record<string, string[]> = {
   backtest: ['backtest', '--runs', '5000000'],
   'what-would-it-take': ['what-would-it-take', '--target', 'suspend', '--runs', '1000000'],
   power: ['power', '--weights', WEIGHTS.join(','), '--quota', String(QUOTA)],
+  'run with uncertain inputs (two-level)': ['run', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '5000000', '--draws', '1000'],
 };
 
 describe('Ctrl-C stops every long job: exit 130, nothing written to --out', () => {

@@ -17,7 +17,7 @@ import { renderRows, type RowsFormat } from '../../report/rows';
 import type { JobHooks, JobOutcome } from '../job';
 import { UserError } from '../../common/errors';
 import { assumptionSummary } from '../../analyses/assumptions';
-import { runTwoLevel } from '../../analyses/inputUncertainty';
+import { runTwoLevelAsync } from '../../analyses/inputUncertainty';
 import { declaredSites } from '../../scenario/inputs';
 import { describeDistribution } from '../../scenario/distributions';
 import type { UncertaintySummary } from '../../engine/reportExtras';
@@ -50,6 +50,8 @@ export interface RunCommandResult extends JobOutcome {
 }
 
 const isRows = (format: RunFormat): format is RowsFormat => format === 'rows' || format === 'jsonl';
+/** formats a person reads, which say PARTIAL (printed when interrupted); JSON, CSV and rows print nothing then */
+const markedFormat = (format: RunFormat): boolean => format === 'table' || format === 'markdown' || format === 'html';
 
 export async function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
   const [from, to] = shardRange(options.runs, options.shard);
@@ -60,7 +62,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
     const model = compileModel(scenario, rule);
     options.onLabels?.(model.outcomes.map((o) => outcomeLabel(model, o)));
-    if (declaredSites(scenario.inputs).length > 0) return runUncertain(options, scenario, rule);
+    if (declaredSites(scenario.inputs).length > 0) return await runUncertain(options, scenario, rule);
     const rows = isRows(options.format);
     const job = jobOf([model], options.seed, rows ? 'records' : 'tallies');
     const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress, prestarted });
@@ -80,7 +82,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
       const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor, ...(scenario.procedure.chair !== undefined ? { chair: scenario.procedure.chair } : {}) } }; // shards of different floor models never merge
       return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies))), partial, summary };
     }
-    return { text: renderRun(summary, options.format), partial, marked: options.format === 'table' || options.format === 'markdown', summary };
+    return { text: renderRun(summary, options.format), partial, marked: markedFormat(options.format), summary };
   } finally {
     prestarted.dispose();
   }
@@ -90,10 +92,10 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
  * A scenario with uncertain inputs: the two-level Monte Carlo (input draws × runs; src/analyses/inputUncertainty.ts),
  * in this thread. Its report gives each outcome two intervals, inputs and simulation.
  */
-function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule): RunCommandResult {
+async function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: DecisionRule): Promise<RunCommandResult> {
   if (options.shard) throw new UserError(`--shard: scenario "${scenario.id}" has uncertain inputs (ranges or distributions); shards of a two-level run are not supported yet, run it whole`);
   if (isRows(options.format)) throw new UserError(`--format ${options.format}: scenario "${scenario.id}" has uncertain inputs (ranges or distributions); rows of a two-level run are not supported yet`);
-  const result = runTwoLevel(scenario, rule, { runs: options.runs, seed: options.seed, draws: options.draws, shouldStop: options.shouldStop });
+  const result = await runTwoLevelAsync(scenario, rule, { runs: options.runs, seed: options.seed, draws: options.draws, shouldStop: options.shouldStop });
   const plain = summarize(result.model, result.tallies, options.seed, result.partial);
   const uncertainty: UncertaintySummary = {
     method: 'two-level Monte Carlo: input draws from (seed, "inputs", draw), runs from (seed, run); inputs interval = 2.5-97.5% of per-draw probabilities net of simulation noise; simulation interval = mean ± 1.96 standard errors over draws (docs/uncertainty.md)',
@@ -104,5 +106,5 @@ function runUncertain(options: RunCommandOptions, scenario: Scenario, rule: Deci
     influence: result.influence,
   };
   const summary = { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty) };
-  return { text: renderRun(summary, options.format), partial: result.partial, marked: options.format === 'table' || options.format === 'markdown', summary };
+  return { text: renderRun(summary, options.format), partial: result.partial, marked: markedFormat(options.format), summary };
 }
