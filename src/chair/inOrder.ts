@@ -9,7 +9,13 @@
 import type { ChairEvent } from '../procedure/machine';
 import type { ChairPolicy } from './types';
 
-const PREFERENCE: readonly ChairEvent['type'][] = ['OFFER_CONCESSION', 'CONSULT', 'CALL_FOR_CONSENSUS', 'CALL_VOTE', 'TABLE', 'CLOSE', 'DEFER', 'EXTEND'];
+/**
+ * The instruments (issue 13) fit in where a chair keeping to the order of the file would use them, and only when the
+ * scenario provides them (the statechart refuses them otherwise, so existing scenarios run as before): the friends of
+ * the chair after the consultation rounds and before the fallback vote; the chair's action before anything is tabled;
+ * a drafted text after the tabled options; referral instead of closing or deferring the item.
+ */
+const PREFERENCE: readonly ChairEvent['type'][] = ['OFFER_CONCESSION', 'CONSULT', 'CALL_FOR_CONSENSUS', 'CONVENE_FRIENDS', 'CALL_VOTE', 'DECLARE', 'TABLE', 'DRAFT', 'REFER', 'CLOSE', 'DEFER', 'EXTEND'];
 
 /** The first of `moves` in an order of preference by event type (moves of one type in their own order). */
 export function firstByPreference(moves: readonly ChairEvent[], preference: readonly ChairEvent['type'][]): ChairEvent | undefined {

@@ -8,14 +8,16 @@ import type { Model } from '../floor/model';
 import type { StanceMove } from '../floor/types';
 import { OBJECT, type Tally } from '../rules/types';
 import { checkOf } from './deciding';
+import type { InstrumentEvent } from './instruments';
 
 /** What happened in a step, for narration (trace, trainer). */
 export type RunEvent =
   | { kind: 'tabled'; option: number; stances: Uint8Array }
   | { kind: 'round'; option: number; round: number; concession: boolean; moves: readonly StanceMove[]; stances: Uint8Array }
-  | { kind: 'check'; option: number; check: 'consensus' | 'vote'; passed: boolean; tally: Tally; explanation: string; objectors: readonly number[] }
+  | { kind: 'check'; option: number; check: 'consensus' | 'vote'; passed: boolean; tally: Tally; explanation: string; objectors: readonly number[]; declaration?: boolean; quorum?: boolean }
   | { kind: 'chair'; event: ProcedureEvent }
-  | { kind: 'end'; outcome: number; hours: number };
+  | { kind: 'instrument'; event: InstrumentEvent }
+  | { kind: 'end'; outcome: number; hours: number; deferredBy?: 'time' | 'chair'; settledBy?: 'declaration' | 'act' };
 
 export class Narrator {
   readonly log: RunEvent[] = [];
@@ -38,17 +40,33 @@ export class Narrator {
     this.log.push({ kind: 'chair', event });
   }
 
-  /** the check just made (the context's last check) on this floor */
-  check(context: ProcedureContext, stances: Uint8Array): void {
+  /** what an instrument did on the floor (attendance, a walkout, a voluntary act, the friends of the chair) */
+  instrument(event: InstrumentEvent): void {
+    this.log.push({ kind: 'instrument', event });
+  }
+
+  /** the check just made (the context's last check) on this floor; `declaration`: whether anyone objects to the chair's declaration */
+  check(context: ProcedureContext, stances: Uint8Array, declaration?: 'declaration'): void {
     const check = context.lastCheck!;
     const { rule, voting, byFallback } = checkOf(this.model, check.kind);
     const tally = byFallback ? (context.voteTally ?? context.tally!) : context.tally!;
     const objectors: number[] = [];
     for (let i = 0; i < this.model.size; i++) if (voting[i] === 1 && stances[i] === OBJECT) objectors.push(i);
-    this.log.push({ kind: 'check', option: context.option, check: check.kind, passed: check.passed, tally, explanation: rule.explain(tally), objectors });
+    const explanation = context.quorumFailed && !check.passed ? `${tally.members} present, below the quorum of ${context.quorum}` : declaration !== undefined ? (tally.object === 0 ? 'no participant objects' : `${tally.object} object`) : rule.explain(tally);
+    this.log.push({
+      kind: 'check',
+      option: context.option,
+      check: check.kind,
+      passed: check.passed,
+      tally,
+      explanation,
+      objectors,
+      ...(declaration !== undefined ? { declaration: true } : {}),
+      ...(context.quorumFailed && !check.passed ? { quorum: true } : {}),
+    });
   }
 
-  end(outcome: number, hours: number): void {
-    this.log.push({ kind: 'end', outcome, hours });
+  end(outcome: number, hours: number, result?: { readonly deferredBy?: 'time' | 'chair'; readonly settledBy?: 'declaration' | 'act' }): void {
+    this.log.push({ kind: 'end', outcome, hours, ...(result?.deferredBy !== undefined ? { deferredBy: result.deferredBy } : {}), ...(result?.settledBy !== undefined ? { settledBy: result.settledBy } : {}) });
   }
 }

@@ -18,6 +18,7 @@ import { floorModelOf } from '../floor/select';
 import type { Rng } from './rng';
 import { tallyOf } from '../floor/tally';
 import { Narrator, type RunEvent } from './narrator';
+import { InstrumentFloor } from './instruments';
 
 export type { RunEvent } from './narrator';
 
@@ -60,6 +61,10 @@ export interface RunResult {
   readonly decisive: readonly (readonly number[] | undefined)[];
   /** how the adopted option passed */
   readonly adoptedBy?: 'consensus' | 'vote';
+  /** deferred: because the time left could not hold the next step, or by the chair's choice */
+  readonly deferredBy?: 'time' | 'chair';
+  /** the item ended by the chair's declaration standing, or by a voluntary act */
+  readonly settledBy?: 'declaration' | 'act';
 }
 
 export interface RunOptions {
@@ -71,7 +76,7 @@ export interface RunOptions {
   readonly floor?: FloorModel;
 }
 
-const FLOOR_STATES = new Set<ProcedureState>(['floor', 'consulting']);
+const FLOOR_STATES = new Set<ProcedureState>(['floor', 'consulting', 'declared', 'friendsMeeting']);
 
 /** shared by narrated rounds without moves: never pushed to */
 const NO_EVENTS: readonly RunEvent[] = Object.freeze([]) as readonly RunEvent[];
@@ -114,6 +119,8 @@ export class PlenaryRun implements ChairView {
   /** for a chair with a fixed preference: the candidates in that order (guards then evaluated lazily) */
   private readonly preferred: CandidateTable<ProcedureContext, ChairEvent> | undefined;
   private readonly accepted: ChairEvent[] = [];
+  /** the instruments' floor work (attendance, walkouts, acts, friends, tied vetoes); undefined when the scenario uses none */
+  private readonly instruments: InstrumentFloor | undefined;
 
   constructor(
     readonly model: Model,
@@ -129,6 +136,8 @@ export class PlenaryRun implements ChairView {
     this.candidates = candidatesOf(model.options.length);
     this.preferred = this.chair.preference === undefined ? undefined : preferredOf(this.chair.preference, model.options.length);
     this.floorState = this.machine.states.map((s) => FLOOR_STATES.has(s as ProcedureState));
+    this.instruments = model.instruments === undefined ? undefined : new InstrumentFloor(model, model.instruments);
+    if (this.instruments !== undefined) this.floor.absent = this.instruments.absent;
   }
 
   /**
@@ -143,6 +152,8 @@ export class PlenaryRun implements ChairView {
       this.config.owned = true;
     } else Object.assign(this.config.context, initialContextOf(this.model));
     this.failed.reset();
+    this.instruments?.reset();
+    if (this.instruments !== undefined) this.floor.absent = this.instruments.absent;
     this.lastChairEvent = undefined;
     this.narrator?.reset();
     return this;
@@ -203,12 +214,12 @@ export class PlenaryRun implements ChairView {
       return true;
     }
     const event = chairMove ?? this.chairChoice();
-    if (event === undefined || event.type === 'ANSWERS' || !this.send(event)) return false;
+    if (event === undefined || event.type === 'ANSWERS' || event.type === 'ACT' || event.type === 'WALKOUT' || !this.send(event)) return false;
     const narrator = this.narrator;
     if (narrator !== undefined) {
       narrator.chair(event);
       if (this.context.lastCheck && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) narrator.check(this.context, this.floor.stances);
-      if (this.done) narrator.end(this.outcome(), this.context.hours);
+      if (this.done) narrator.end(this.outcome(), this.context.hours, this.result());
     }
     return true;
   }
@@ -224,8 +235,11 @@ export class PlenaryRun implements ChairView {
 
   outcome(): number {
     const c = this.context;
-    if (this.state === 'adopted') return c.adopted;
-    return this.model.options.length + (this.state === 'deferred' ? 1 : 0);
+    const state = this.state;
+    if (state === 'adopted') return c.adopted;
+    if (state === 'deferred') return this.model.deferredOutcome;
+    if (state === 'referred') return this.model.referredOutcome;
+    return this.model.noDecisionOutcome;
   }
 
   result(): RunResult {
@@ -236,6 +250,8 @@ export class PlenaryRun implements ChairView {
       rounds: c.rounds,
       decisive: this.failed.decisive(c.adopted),
       ...(this.state === 'adopted' ? { adoptedBy: c.lastCheck?.kind ?? 'consensus' } : {}),
+      ...(c.deferredBy !== '' ? { deferredBy: c.deferredBy } : {}),
+      ...(c.settledBy !== '' ? { settledBy: c.settledBy } : {}),
     };
   }
 
@@ -251,31 +267,68 @@ export class PlenaryRun implements ChairView {
       for (const a of seat) seats[a.member] = a.stance;
       floor.seats = seats;
     }
-    if (this.state === 'floor') {
+    const instruments = this.instruments;
+    const state = this.state;
+    if (state === 'floor' || state === 'declared') {
+      if (instruments !== undefined) {
+        const drawn = instruments.drawAttendance(floor.rng);
+        if (drawn !== undefined) narrator?.instrument(drawn);
+      }
       this.floorModel.table(option, floor);
+      instruments?.settle(option, this.context.failedMask, floor.stances);
       narrator?.tabled(option, floor.stances);
+    } else if (state === 'friendsMeeting') {
+      const met = instruments?.negotiate(option, this.context.round, this.floorModel, floor, narrator !== undefined);
+      instruments?.settle(option, this.context.failedMask, floor.stances);
+      if (met !== undefined) narrator?.instrument(met);
     } else {
+      if (instruments !== undefined) {
+        const round = this.context.round;
+        const left = instruments.walkouts(option, round, floor.rng);
+        if (left !== undefined) {
+          instruments.settle(option, this.context.failedMask, floor.stances);
+          narrator?.instrument(left);
+          this.send({ type: 'WALKOUT' });
+        }
+        const act = instruments.act(option, round, floor, narrator !== undefined);
+        if (act !== undefined && act.kind === 'act') {
+          narrator?.instrument(act);
+          this.send({ type: 'ACT', ends: act.ends });
+          if (this.done) {
+            floor.seat = -1;
+            floor.seats = undefined;
+            narrator?.end(this.outcome(), this.context.hours, this.result());
+            return;
+          }
+        }
+      }
       const round = this.context.round;
       const concession = this.lastChairEvent === 'OFFER_CONCESSION';
       const moves: StanceMove[] | undefined = narrator !== undefined ? [] : undefined;
       floor.moves = moves;
       this.floorModel.consult(option, round, concession, floor);
       floor.moves = undefined;
+      instruments?.settle(option, this.context.failedMask, floor.stances);
       if (narrator !== undefined) narrator.round(option, round, concession, moves!, floor.stances);
     }
     floor.seat = -1;
     floor.seats = undefined;
-    const tally = tallyOf(model, floor.stances);
-    const { voteVoting, voting } = model;
+    const { voteVoting, voting } = instruments ?? model;
+    const tally = tallyOf(model, floor.stances, voting);
     const voteTally = voteVoting === voting ? undefined : tallyOf(model, floor.stances, voteVoting);
     this.send(voteTally ? { type: 'ANSWERS', tally, voteTally } : { type: 'ANSWERS', tally });
+    if (state === 'declared' && narrator !== undefined) {
+      narrator.check(this.context, floor.stances, 'declaration');
+      if (this.done) narrator.end(this.outcome(), this.context.hours, this.result());
+    }
   }
 
   private send(event: ProcedureEvent): boolean {
+    const before = this.config.state;
     const accepted = send(this.machine, this.config, event);
     if (!accepted) return false;
-    if (event.type !== 'ANSWERS') this.lastChairEvent = event.type;
-    if (this.state === 'objected' && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE')) {
+    if (event.type !== 'ANSWERS' && event.type !== 'ACT' && event.type !== 'WALKOUT') this.lastChairEvent = event.type;
+    if (this.state === 'objected' && (event.type === 'CALL_FOR_CONSENSUS' || event.type === 'CALL_VOTE' || (event.type === 'ANSWERS' && this.machine.states[before] === 'declared'))) {
       this.failed.record(this.context.option, this.floor.stances, this.context.lastCheck?.kind === 'vote' ? 'vote' : 'consensus');
     }
     return true;

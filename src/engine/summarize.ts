@@ -68,7 +68,10 @@ export interface ModelSpreadSummary {
 
 export function outcomeLabel(model: Model, outcome: string): string {
   const option = model.options.find((o) => o.id === outcome);
-  if (option) return option.name;
+  if (option) return option.kind === 'draft' ? `${option.name} (drafted)` : option.kind === 'declared' ? `${option.name} (the Chair's action)` : option.name;
+  const untabled = model.scenario.options.find((o) => o.id === outcome);
+  if (untabled) return untabled.name;
+  if (outcome === 'referred') return model.scenario.procedure.referral?.to === 'written-procedure' ? 'Referred (to a written procedure)' : 'Referred (to an intersessional meeting)';
   if (outcome === 'no-decision') {
     const sq = model.scenario.options.find((o) => o.id === model.scenario.statusQuo);
     return `No decision (status quo: ${sq?.name ?? model.scenario.statusQuo})`;

@@ -7,13 +7,15 @@ import { UserError } from '../common/errors';
 import { leaderOf } from '../scenario/checks';
 import type { Scenario } from '../scenario/types';
 import { STANCES, type DecisionRule } from '../rules/types';
-import type { ProcedureInput } from '../procedure/machine';
+import { ACT_CHANGES_ITEM, ACT_ENDS_ITEM, type ProcedureInput } from '../procedure/machine';
 import type { FloorModelName } from '../scenario/schema';
 import { DEFAULT_FLOOR_MODEL } from './defaultModel';
 
 export interface MemberEffect {
   /** member index */
   readonly member: number;
+  /** pressure: the member index of who presses (its walkout or absence ends it), -1 unknown */
+  readonly by?: number;
   /** stance code the effect pushes toward */
   readonly stance: number;
   readonly probability: number;
@@ -26,9 +28,15 @@ export interface CompiledConcession {
   readonly effects: readonly MemberEffect[];
 }
 
+/** How an option reaches the floor: tabled in order (TABLE), drafted on the floor (DRAFT), declared by the chair (DECLARE). */
+export type OptionKind = 'tabled' | 'draft' | 'declared';
+
 export interface CompiledOption {
   readonly id: string;
   readonly name: string;
+  readonly kind: OptionKind;
+  /** election: the member whose candidacy this is, when its veto of rivals is tied to it (-1 otherwise) */
+  readonly vetoingCandidate: number;
   /** cumulative stance probabilities, 4 per member: P(<= support), P(<= accept), P(<= abstain), 1 */
   readonly cumulative: Float64Array;
   /** per member: observer pressure during consultations on this option */
@@ -60,10 +68,53 @@ export interface Model {
   readonly soften: Float64Array;
   /** tabled options, in the order the chair tables them */
   readonly options: readonly CompiledOption[];
-  /** outcome ids: tabled options, then no-decision, then deferred */
+  /**
+   * outcome ids: the floor options (tabled, then declared, then drafted), then options only a voluntary act can end
+   * the item with, then no-decision, then deferred, then referred (only when the scenario allows a referral)
+   */
   readonly outcomes: readonly string[];
+  /** indices into outcomes */
+  readonly noDecisionOutcome: number;
+  readonly deferredOutcome: number;
+  /** -1 when the scenario allows no referral */
+  readonly referredOutcome: number;
+  /** the instruments of the item (issue 13); undefined when the scenario uses none of the runtime ones */
+  readonly instruments?: CompiledInstruments;
   readonly procedure: ProcedureInput;
   readonly sessionHours: number;
+}
+
+/** A voluntary act, compiled. */
+export interface CompiledAct {
+  readonly name: string;
+  /** member index of the actor */
+  readonly by: number;
+  readonly probability: number;
+  readonly fromRound: number;
+  /** option index, or -1 for any */
+  readonly option: number;
+  /** an outcome index the item ends with (adopted), ACT_ENDS_ITEM (no decision) or ACT_CHANGES_ITEM (effects) */
+  readonly ends: number;
+  readonly effects: readonly MemberEffect[];
+}
+
+export interface CompiledWalkout {
+  readonly members: readonly number[];
+  readonly round: number;
+  readonly probability: number;
+  readonly option: number;
+}
+
+/** What the engine does on the floor's turns for the instruments: runtime presence, acts, the friends of the chair. */
+export interface CompiledInstruments {
+  readonly acts: readonly CompiledAct[];
+  readonly walkouts: readonly CompiledWalkout[];
+  /** members whose attendance is drawn per run: `count` of them, or each with `probability` */
+  readonly attendance?: { readonly among: readonly number[]; readonly count?: number; readonly probability?: number };
+  /** the friends of the chair (member mask) and their rounds */
+  readonly friends?: { readonly members: Uint8Array; readonly rounds: number };
+  /** some option's candidate vetoes its rivals */
+  readonly tiedVetoes: boolean;
 }
 
 /** Members in an order where every leader comes before its followers (validation has ruled out cycles). */
@@ -148,7 +199,10 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
     ...new Set(targets.flatMap((t) => (index.has(t) ? [index.get(t)!] : (blocMembers.get(t) ?? []).map((m) => index.get(m)!)))),
   ];
   const stanceCode = (s: string): number => STANCES.indexOf(s as (typeof STANCES)[number]);
-  const tabled = scenario.options.filter((o) => o.tabled);
+  const kindOf = (o: Scenario['options'][number]): OptionKind | undefined => (o.chairsAction === true ? 'declared' : o.draft === true ? 'draft' : o.tabled ? 'tabled' : undefined);
+  // tabled options in file order first (their indices are those of a scenario without instruments), then declared, then drafted
+  const tabled = (['tabled', 'declared', 'draft'] as const).flatMap((kind) => scenario.options.filter((o) => kindOf(o) === kind));
+  const present = (id: string): boolean => byId.get(id)?.present !== false;
   const options: CompiledOption[] = tabled.map((o) => {
     const cumulative = new Float64Array(size * 4);
     members.forEach((p, i) => {
@@ -161,9 +215,12 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
     const pressure: MemberEffect[][] = members.map(() => []);
     for (const pr of scenario.pressure) {
       if (pr.option !== undefined && pr.option !== o.id) continue;
+      // an absent observer or participant presses nobody
+      if (!present(pr.by)) continue;
+      const by = index.get(pr.by) ?? -1;
       for (const m of expand(pr.on)) {
         const p = members[m];
-        pressure[m].push({ member: m, stance: stanceCode(pr.toward), probability: clamp01(pr.strength * pressureEffect * (1 - resistance * p.salience)) });
+        pressure[m].push({ member: m, stance: stanceCode(pr.toward), probability: clamp01(pr.strength * pressureEffect * (1 - resistance * p.salience)), by });
       }
     }
     const concessions = o.concessions.map((c) => ({
@@ -172,8 +229,15 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
       round: c.offeredAtRound,
       effects: c.effects.flatMap((e) => expand(e.on).map((m) => ({ member: m, stance: stanceCode(e.to), probability: e.probability }))),
     }));
-    return { id: o.id, name: o.name, cumulative, pressure, concessions };
+    const vetoingCandidate = o.candidate !== undefined && o.vetoesRivals === true ? (index.get(o.candidate) ?? -1) : -1;
+    return { id: o.id, name: o.name, kind: kindOf(o)!, vetoingCandidate, cumulative, pressure, concessions };
   });
+  const optionIndex = new Map(options.map((o, i) => [o.id, i]));
+  // options a voluntary act can end the item with that never reach the floor
+  const actOutcomes = [...new Set(scenario.voluntaryActs.flatMap((a) => (a.ends !== undefined && a.ends !== 'no-decision' && !optionIndex.has(a.ends) ? [a.ends] : [])))];
+  const outcomes = [...options.map((o) => o.id), ...actOutcomes, 'no-decision', 'deferred', ...(scenario.procedure.referral !== undefined ? ['referred'] : [])];
+  const instruments = compileInstruments(scenario, { index, expand, members, optionIndex, outcomes, stanceCode });
+  const mask = (kind: OptionKind) => options.reduce((m, o, i) => (o.kind === kind ? m | (1 << i) : m), 0);
   if (tabled.length > 30) throw new UserError(`scenario "${scenario.id}" tables ${tabled.length} options; at most 30 can be tabled`);
   return {
     scenario,
@@ -190,7 +254,11 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
     cohesion,
     soften,
     options,
-    outcomes: [...options.map((o) => o.id), 'no-decision', 'deferred'],
+    outcomes,
+    noDecisionOutcome: outcomes.indexOf('no-decision'),
+    deferredOutcome: outcomes.indexOf('deferred'),
+    referredOutcome: outcomes.indexOf('referred'),
+    ...(instruments !== undefined ? { instruments } : {}),
     procedure: {
       rule,
       options: options.map((o) => o.id),
@@ -201,9 +269,70 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
       maxRoundsPerOption: scenario.procedure.maxRoundsPerOption,
       nextOptionAfterFailure: scenario.procedure.fallbackToNextOption,
       sessionHours: Math.max(scenario.procedure.sessionHours, scenario.procedure.itemBudgetHours),
+      ...(mask('draft') !== 0 ? { draftMask: mask('draft') } : {}),
+      ...(mask('declared') !== 0 ? { declaredMask: mask('declared') } : {}),
+      ...(scenario.procedure.referral !== undefined ? { referral: true } : {}),
+      ...(scenario.procedure.friendsOfTheChair !== undefined ? { friendsHours: scenario.procedure.friendsOfTheChair.hours } : {}),
+      ...(scenario.procedure.quorum !== undefined ? { quorum: scenario.procedure.quorum } : {}),
     },
     sessionHours: scenario.procedure.sessionHours,
   };
 }
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+interface InstrumentContext {
+  readonly index: ReadonlyMap<string, number>;
+  readonly expand: (targets: readonly string[]) => number[];
+  readonly members: readonly Scenario['participants'][number][];
+  readonly optionIndex: ReadonlyMap<string, number>;
+  readonly outcomes: readonly string[];
+  readonly stanceCode: (s: string) => number;
+}
+
+/** The runtime instruments of a scenario, or undefined when it uses none (the engine then does no extra work). */
+function compileInstruments(scenario: Scenario, x: InstrumentContext): CompiledInstruments | undefined {
+  const { index, expand, members, optionIndex, outcomes, stanceCode } = x;
+  const acts: CompiledAct[] = scenario.voluntaryActs.map((a) => ({
+    name: a.name,
+    by: index.get(a.by) ?? -1,
+    probability: a.probability,
+    fromRound: a.fromRound,
+    option: a.option === undefined ? -1 : (optionIndex.get(a.option) ?? -2),
+    ends: a.ends === undefined ? ACT_CHANGES_ITEM : a.ends === 'no-decision' ? ACT_ENDS_ITEM : outcomes.indexOf(a.ends),
+    effects: a.effects.flatMap((e) => expand(e.on).map((m) => ({ member: m, stance: stanceCode(e.to), probability: e.probability }))),
+  }));
+  const walkouts: CompiledWalkout[] = scenario.walkouts.map((w) => ({
+    members: expand(w.by).filter((m) => members[m].present),
+    round: w.round,
+    probability: w.probability,
+    option: w.option === undefined ? -1 : (optionIndex.get(w.option) ?? -2),
+  }));
+  const a = scenario.attendance;
+  const attendance =
+    a === undefined
+      ? undefined
+      : {
+          among:
+            a.among !== undefined && a.among.length > 0
+              ? expand(a.among).filter((m) => members[m].present)
+              : members.flatMap((p, m) => (p.role === 'participant' && p.present && p.id !== scenario.meeting.chair && p.id !== scenario.subject ? [m] : [])),
+          ...(a.count !== undefined ? { count: a.count } : {}),
+          ...(a.probability !== undefined ? { probability: a.probability } : {}),
+        };
+  const f = scenario.procedure.friendsOfTheChair;
+  let friends: CompiledInstruments['friends'];
+  if (f !== undefined) {
+    const group = new Uint8Array(members.length);
+    if (f.members !== undefined && f.members.length > 0) for (const m of expand(f.members)) group[m] = 1;
+    else {
+      const stake = (m: number) => members[m].salience * members[m].weight;
+      const candidates = members.flatMap((p, m) => (p.role === 'participant' && p.present ? [m] : [])).sort((i, j) => stake(j) - stake(i) || i - j);
+      for (const m of candidates.slice(0, f.size ?? 5)) group[m] = 1;
+    }
+    friends = { members: group, rounds: f.rounds };
+  }
+  const tiedVetoes = scenario.options.some((o) => o.candidate !== undefined && o.vetoesRivals === true);
+  if (acts.length === 0 && walkouts.length === 0 && attendance === undefined && friends === undefined && !tiedVetoes) return undefined;
+  return { acts, walkouts, ...(attendance !== undefined ? { attendance } : {}), ...(friends !== undefined ? { friends } : {}), tiedVetoes };
+}

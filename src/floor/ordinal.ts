@@ -38,11 +38,16 @@ export const ordinalFloor: FloorModel = {
       }
     }
     const pressure = compiledOption.pressure;
+    const absent = run.absent;
     for (let i = 0; i < size; i++) {
       const s = stances[i];
       if ((s === OBJECT || s === ABSTAIN) && rng() < soften[i]) run.move(i, SOFTEN_EVENT, 'soften');
       const effects = pressure[i];
-      for (let k = 0; k < effects.length; k++) if (rng() < effects[k].probability) run.move(i, PRESS_EVENT[effects[k].stance], 'pressure');
+      for (let k = 0; k < effects.length; k++) {
+        const e = effects[k];
+        // an observer who walked out (or did not attend) presses nobody; the draw is made all the same
+        if (rng() < e.probability && (absent === undefined || e.by === undefined || e.by < 0 || absent[e.by] === 0)) run.move(i, PRESS_EVENT[e.stance], 'pressure');
+      }
       const l = leader[i];
       if (l >= 0 && rng() < cohesion[i]) run.move(i, FOLLOW_EVENT[stances[l]], 'bloc');
       run.sit(i);

@@ -16,6 +16,8 @@ export class FloorState implements FloorRun {
   seats: Int8Array | undefined = undefined;
   /** when set, the moves of the round being narrated are pushed here */
   moves: StanceMove[] | undefined = undefined;
+  /** 1 for members not in the room this run (attendance drawn, walked out): their pressure stops; undefined: all as compiled */
+  absent: Uint8Array | undefined = undefined;
 
   constructor(
     readonly model: Model,

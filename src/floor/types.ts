@@ -68,6 +68,11 @@ export interface FloorRun {
   move(member: number, event: number, why: MoveReason): void;
   /** applies the trainee's answer if `member` is the seat (call after the member's own draws) */
   sit(member: number): void;
+  /**
+   * 1 for members not in the room in this run (uncertain attendance, a walkout): a pressure effect whose `by` is
+   * absent has no effect (its draw is still made). Undefined when everyone compiled present is there.
+   */
+  readonly absent?: Uint8Array;
 }
 
 /** How the participants behave on the floor. One object per compiled model, shared by its runs. */

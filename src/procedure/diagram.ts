@@ -93,7 +93,8 @@ function edgeLabel(e: DiagramEdge, eventless: readonly DiagramEdge[]): string {
 export function mermaid(machine: AnyStateMachine, options: DiagramOptions = {}): string {
   const g = machineGraph(machine);
   const events = new Set(g.edges.flatMap((e) => (e.event !== undefined ? [e.event] : [])));
-  const group = options.group ?? events.size > 12;
+  // many events per state (the stance machine: 17 events on 5 states): one edge per pair of states
+  const group = options.group ?? events.size > 2 * g.states.length;
   const lines = ['stateDiagram-v2', `  %% generated from the ${g.id} machine definition (src/procedure/machine.ts) by plenary diagram`];
   for (const s of g.states) {
     const title = options.titles?.[s];
@@ -107,7 +108,7 @@ export function mermaid(machine: AnyStateMachine, options: DiagramOptions = {}):
       pairs.set(key, [...(pairs.get(key) ?? []), e]);
     }
     for (const list of pairs.values()) {
-      const label = list.map((e) => edgeLabel(e, [])).join(', ');
+      const label = list.map((e) => edgeLabel(e, g.edges.filter((x) => x.from === e.from && x.event === undefined))).join(', ');
       lines.push(`  ${list[0].from} --> ${list[0].to} : ${label}`);
     }
   } else {
@@ -129,7 +130,11 @@ export const PROCEDURE_STATE_TITLES: Readonly<Record<import('./machine').Procedu
   voteCount: 'Vote count',
   objected: 'Objection stands',
   consulting: 'Consultations',
+  declared: "Chair's action declared",
+  declarationCheck: 'Any objection?',
+  friendsMeeting: 'Friends of the Chair negotiate',
   adopted: 'Adopted',
   noDecision: 'No decision',
   deferred: 'Deferred',
+  referred: 'Referred',
 };

@@ -48,6 +48,17 @@ export interface ProcedureInput {
   readonly nextOptionAfterFailure?: boolean;
   /** the session's hours: the item's budget can be extended up to them (default: the item's budget, no extension) */
   readonly sessionHours?: number;
+  // ---- instruments (issue 13); every one optional, its default leaves the procedure as it was ----
+  /** bit i set when option i is a text the chair drafts during the item (DRAFT), not one tabled in order (default 0) */
+  readonly draftMask?: number;
+  /** bit i set when option i is the chair's action: declared, it stands unless a participant objects (DECLARE) (default 0) */
+  readonly declaredMask?: number;
+  /** the chair may refer the item to an intersessional meeting or a written procedure (REFER) (default false) */
+  readonly referral?: boolean;
+  /** hours a meeting of the friends of the chair takes; 0: no friends of the chair (default 0) */
+  readonly friendsHours?: number;
+  /** present deciding participants a check needs (0: no quorum) (default 0) */
+  readonly quorum?: number;
 }
 
 export interface ProcedureContext extends Required<ProcedureInput> {
@@ -68,6 +79,16 @@ export interface ProcedureContext extends Required<ProcedureInput> {
   readonly adopted: number;
   /** the last check: which rule test ran and whether it passed */
   readonly lastCheck?: { readonly kind: CheckKind; readonly passed: boolean };
+  /** bit i set when the friends of the chair met on option i */
+  readonly friendsMask: number;
+  /** bit i set when a check on option i failed (a candidacy that failed releases the vetoes tied to it) */
+  readonly failedMask: number;
+  /** why the item was deferred: the time left could not hold the next step, or the chair chose to ('' if not deferred) */
+  readonly deferredBy: '' | 'time' | 'chair';
+  /** how the item ended other than by a check: the chair's declaration stood, or the subject's voluntary act ('' otherwise) */
+  readonly settledBy: '' | 'declaration' | 'act';
+  /** the last check failed for want of a quorum */
+  readonly quorumFailed: boolean;
 }
 
 export type ProcedureEvent =
@@ -79,9 +100,24 @@ export type ProcedureEvent =
   | { type: 'OFFER_CONCESSION' }
   | { type: 'EXTEND' }
   | { type: 'DEFER' }
-  | { type: 'CLOSE' };
+  | { type: 'CLOSE' }
+  // ---- instruments (issue 13) ----
+  | { type: 'DRAFT'; option: number }
+  | { type: 'DECLARE'; option: number }
+  | { type: 'CONVENE_FRIENDS' }
+  | { type: 'REFER' }
+  /** the floor: a voluntary act (of the subject, or another party): `ends` >= 0 the item ends with that outcome adopted, -1 it ends with no decision, -2 the act changes the item and it goes on */
+  | { type: 'ACT'; ends: number }
+  /** the floor: participants or observers walk out (the engine takes them off the floor) */
+  | { type: 'WALKOUT' };
 
-export type ChairEvent = Exclude<ProcedureEvent, { type: 'ANSWERS' }>;
+/** Events that come from the floor, not the chair. */
+export type FloorEvent = Extract<ProcedureEvent, { type: 'ANSWERS' | 'ACT' | 'WALKOUT' }>;
+export type ChairEvent = Exclude<ProcedureEvent, FloorEvent>;
+
+/** `ACT.ends`: the act ends the item with no decision; the act changes the item, which goes on. */
+export const ACT_ENDS_ITEM = -1;
+export const ACT_CHANGES_ITEM = -2;
 
 /** Every move the chair can make on an item with `options` tabled options (the statechart says which are allowed now). */
 export const chairMoves = (options: number): ChairEvent[] => [
@@ -93,12 +129,26 @@ export const chairMoves = (options: number): ChairEvent[] => [
   { type: 'EXTEND' },
   { type: 'DEFER' },
   { type: 'CLOSE' },
+  ...Array.from({ length: options }, (_, option): ChairEvent => ({ type: 'DRAFT', option })),
+  ...Array.from({ length: options }, (_, option): ChairEvent => ({ type: 'DECLARE', option })),
+  { type: 'CONVENE_FRIENDS' },
+  { type: 'REFER' },
 ];
 
 export const initialContext = (input: ProcedureInput): ProcedureContext => ({
   ...input,
   nextOptionAfterFailure: input.nextOptionAfterFailure ?? true,
   sessionHours: input.sessionHours ?? input.itemBudgetHours,
+  draftMask: input.draftMask ?? 0,
+  declaredMask: input.declaredMask ?? 0,
+  referral: input.referral ?? false,
+  friendsHours: input.friendsHours ?? 0,
+  quorum: input.quorum ?? 0,
+  friendsMask: 0,
+  failedMask: 0,
+  deferredBy: '',
+  settledBy: '',
+  quorumFailed: false,
   option: -1,
   tabledMask: 0,
   round: 0,
@@ -129,8 +179,22 @@ const outOfTime = (c: ProcedureContext): boolean => {
   if (votePending(c)) return false;
   return c.nextOptionAfterFailure && untabled(c) && !fits(c, c.hoursToTable);
 };
+/** option `option` is on the list, not yet on the floor, and tabling it fits in the time left */
+const canBring = (c: ProcedureContext, option: number): boolean =>
+  option >= 0 && option < c.options.length && (c.tabledMask & (1 << option)) === 0 && fits(c, c.hoursToTable);
 const optionNotYetTabled = (c: ProcedureContext, e: ProcedureEvent): boolean =>
-  e.type === 'TABLE' && e.option >= 0 && e.option < c.options.length && (c.tabledMask & (1 << e.option)) === 0 && fits(c, c.hoursToTable);
+  e.type === 'TABLE' && canBring(c, e.option) && ((c.draftMask | c.declaredMask) & (1 << e.option)) === 0;
+/** a drafted text not yet brought (the chair drafts it on the floor) */
+const draftAvailable = (c: ProcedureContext, e: ProcedureEvent): boolean =>
+  e.type === 'DRAFT' && (c.draftMask & (1 << e.option)) !== 0 && canBring(c, e.option) && !outOfTime(c);
+/** the chair's action not yet declared */
+const declarationAvailable = (c: ProcedureContext, e: ProcedureEvent): boolean =>
+  e.type === 'DECLARE' && (c.declaredMask & (1 << e.option)) !== 0 && canBring(c, e.option) && !outOfTime(c);
+/** the friends of the chair can meet on the option on the floor: never under a written procedure, once per option, in the time left */
+const friendsAvailable = (c: ProcedureContext): boolean =>
+  c.friendsHours > 0 && c.option >= 0 && c.rule.mode !== 'written' && (c.friendsMask & (1 << c.option)) === 0 && fits(c, c.friendsHours);
+/** the check's electorate is below the quorum */
+const quorumLacking = (c: ProcedureContext): boolean => c.quorum > 0 && c.tally !== undefined && c.tally.members < c.quorum;
 /** hours one extension adds to the item: one more step of the procedure */
 const extension = (c: ProcedureContext): number => Math.max(c.hoursPerRound, c.hoursToTable);
 
@@ -145,7 +209,7 @@ const FAILED_VOTE = Object.freeze({ kind: 'vote', passed: false } as const);
  */
 const mutatorImpl = {
   tableOption: (c, e) => {
-    if (e.type !== 'TABLE') return;
+    if (e.type !== 'TABLE' && e.type !== 'DRAFT' && e.type !== 'DECLARE') return;
     c.option = e.option;
     c.tabledMask = c.tabledMask | (1 << e.option);
     c.round = 0;
@@ -169,18 +233,46 @@ const mutatorImpl = {
     c.adopted = c.option;
   },
   recordConsensusPassed: (c) => {
+    c.quorumFailed = false;
     c.lastCheck = PASSED_CONSENSUS;
   },
   recordConsensusFailed: (c) => {
+    c.quorumFailed = false;
     c.lastCheck = FAILED_CONSENSUS;
+    c.failedMask = c.failedMask | (1 << c.option);
   },
   recordVotePassed: (c) => {
+    c.quorumFailed = false;
     c.voted = true;
     c.lastCheck = PASSED_VOTE;
   },
   recordVoteFailed: (c) => {
+    c.quorumFailed = false;
     c.voted = true;
     c.lastCheck = FAILED_VOTE;
+    c.failedMask = c.failedMask | (1 << c.option);
+  },
+  recordNoQuorum: (c) => {
+    c.lastCheck = FAILED_CONSENSUS;
+    c.quorumFailed = true;
+    c.failedMask = c.failedMask | (1 << c.option);
+  },
+  recordDeclarationStood: (c) => {
+    c.quorumFailed = false;
+    c.lastCheck = PASSED_CONSENSUS;
+    c.settledBy = 'declaration';
+  },
+  recordDeferral: (c) => {
+    c.deferredBy = outOfTime(c) ? 'time' : 'chair';
+  },
+  conveneFriends: (c) => {
+    c.friendsMask = c.friendsMask | (1 << c.option);
+    c.hours = c.hours + c.friendsHours;
+  },
+  recordAct: (c, e) => {
+    if (e.type !== 'ACT') return;
+    c.settledBy = 'act';
+    if (e.ends >= 0) c.adopted = e.ends;
   },
 } satisfies Record<string, Mutator>;
 export const mutators: Record<keyof typeof mutatorImpl, Mutator> = mutatorImpl;
@@ -201,6 +293,14 @@ const checkImpl = {
   concessionDue: (c) => c.option >= 0 && consultationsOpen(c) && fits(c, c.hoursPerRound) && (c.concessionRounds[c.option] ?? []).includes(c.round + 1),
   extensionAvailable: (c) => outOfTime(c) && c.itemBudgetHours + 1e-9 < c.sessionHours,
   timeLeftForNextStep: (c) => !outOfTime(c),
+  draftAvailable,
+  declarationAvailable,
+  friendsAvailable: (c) => friendsAvailable(c),
+  referralAvailable: (c) => c.referral,
+  quorumLacking: (c) => quorumLacking(c),
+  nobodyObjects: (c) => c.tally !== undefined && c.tally.object === 0,
+  actAdopts: (_c, e) => e.type === 'ACT' && e.ends >= 0,
+  actEndsItem: (_c, e) => e.type === 'ACT' && e.ends === ACT_ENDS_ITEM,
 } satisfies Record<string, Check>;
 export const checks: Record<keyof typeof checkImpl, Check> = checkImpl;
 
@@ -227,6 +327,11 @@ export const procedureMachine = setup({
     recordConsensusFailed: named('recordConsensusFailed'),
     recordVotePassed: named('recordVotePassed'),
     recordVoteFailed: named('recordVoteFailed'),
+    recordNoQuorum: named('recordNoQuorum'),
+    recordDeclarationStood: named('recordDeclarationStood'),
+    recordDeferral: named('recordDeferral'),
+    conveneFriends: named('conveneFriends'),
+    recordAct: named('recordAct'),
   },
   guards: {
     optionNotYetTabled: guard('optionNotYetTabled'),
@@ -240,6 +345,14 @@ export const procedureMachine = setup({
     concessionDue: guard('concessionDue'),
     extensionAvailable: guard('extensionAvailable'),
     timeLeftForNextStep: guard('timeLeftForNextStep'),
+    draftAvailable: guard('draftAvailable'),
+    declarationAvailable: guard('declarationAvailable'),
+    friendsAvailable: guard('friendsAvailable'),
+    referralAvailable: guard('referralAvailable'),
+    quorumLacking: guard('quorumLacking'),
+    nobodyObjects: guard('nobodyObjects'),
+    actAdopts: guard('actAdopts'),
+    actEndsItem: guard('actEndsItem'),
   },
 }).createMachine({
   id: 'procedure',
@@ -249,8 +362,11 @@ export const procedureMachine = setup({
     chairToMove: {
       on: {
         TABLE: { guard: 'optionNotYetTabled', target: 'floor', actions: 'tableOption' },
+        DRAFT: { guard: 'draftAvailable', target: 'floor', actions: 'tableOption' },
+        DECLARE: { guard: 'declarationAvailable', target: 'declared', actions: 'tableOption' },
         EXTEND: { guard: 'extensionAvailable', actions: 'extendItem' },
-        DEFER: 'deferred',
+        REFER: { guard: 'referralAvailable', target: 'referred' },
+        DEFER: { target: 'deferred', actions: 'recordDeferral' },
         CLOSE: { guard: 'timeLeftForNextStep', target: 'noDecision' },
       },
     },
@@ -263,19 +379,33 @@ export const procedureMachine = setup({
       on: {
         CALL_FOR_CONSENSUS: { guard: 'ruleCallsForConsensus', target: 'consensusCheck' },
         CALL_VOTE: { guard: 'ruleCallsForVote', target: 'voteCount' },
-        DEFER: 'deferred',
+        DEFER: { target: 'deferred', actions: 'recordDeferral' },
       },
     },
     consensusCheck: {
       always: [
+        { guard: 'quorumLacking', target: 'objected', actions: 'recordNoQuorum' },
         { guard: 'ruleAdopts', target: 'adopted', actions: ['recordConsensusPassed', 'recordAdoption'] },
         { target: 'objected', actions: 'recordConsensusFailed' },
       ],
     },
     voteCount: {
       always: [
+        { guard: 'quorumLacking', target: 'objected', actions: 'recordNoQuorum' },
         { guard: 'voteAdopts', target: 'adopted', actions: ['recordVotePassed', 'recordAdoption'] },
         { target: 'objected', actions: 'recordVoteFailed' },
+      ],
+    },
+    declared: {
+      on: {
+        ANSWERS: { target: 'declarationCheck', actions: 'recordAnswers' },
+      },
+    },
+    declarationCheck: {
+      always: [
+        { guard: 'quorumLacking', target: 'objected', actions: 'recordNoQuorum' },
+        { guard: 'nobodyObjects', target: 'adopted', actions: ['recordDeclarationStood', 'recordAdoption'] },
+        { target: 'objected', actions: 'recordConsensusFailed' },
       ],
     },
     objected: {
@@ -283,13 +413,30 @@ export const procedureMachine = setup({
         OFFER_CONCESSION: { guard: 'concessionDue', target: 'consulting', actions: 'startRound' },
         CONSULT: { guard: 'roundLeft', target: 'consulting', actions: 'startRound' },
         CALL_VOTE: { guard: 'voteFallbackAvailable', target: 'voteCount' },
+        CONVENE_FRIENDS: { guard: 'friendsAvailable', target: 'friendsMeeting', actions: 'conveneFriends' },
         TABLE: { guard: 'nextOptionMayBeTabled', target: 'floor', actions: 'tableOption' },
+        DRAFT: { guard: 'draftAvailable', target: 'floor', actions: 'tableOption' },
+        DECLARE: { guard: 'declarationAvailable', target: 'declared', actions: 'tableOption' },
         EXTEND: { guard: 'extensionAvailable', actions: 'extendItem' },
-        DEFER: 'deferred',
+        REFER: { guard: 'referralAvailable', target: 'referred' },
+        DEFER: { target: 'deferred', actions: 'recordDeferral' },
         CLOSE: { guard: 'timeLeftForNextStep', target: 'noDecision' },
       },
     },
     consulting: {
+      on: {
+        ANSWERS: { target: 'positionsStated', actions: 'recordAnswers' },
+        ACT: [
+          { guard: 'actAdopts', target: 'adopted', actions: 'recordAct' },
+          { guard: 'actEndsItem', target: 'noDecision', actions: 'recordAct' },
+          // the act changed the item (the engine moved the stances): the consultation round goes on
+          {},
+        ],
+        // who walked out is off the floor (the engine's presence masks); the round goes on
+        WALKOUT: {},
+      },
+    },
+    friendsMeeting: {
       on: {
         ANSWERS: { target: 'positionsStated', actions: 'recordAnswers' },
       },
@@ -297,6 +444,7 @@ export const procedureMachine = setup({
     adopted: { type: 'final' },
     noDecision: { type: 'final' },
     deferred: { type: 'final' },
+    referred: { type: 'final' },
   },
 });
 
@@ -308,6 +456,10 @@ export type ProcedureState =
   | 'voteCount'
   | 'objected'
   | 'consulting'
+  | 'declared'
+  | 'declarationCheck'
+  | 'friendsMeeting'
   | 'adopted'
   | 'noDecision'
-  | 'deferred';
+  | 'deferred'
+  | 'referred';

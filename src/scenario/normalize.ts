@@ -1,7 +1,7 @@
 /** Resolves defaults: participant value, else its blocs' defaults (in its order), else scenario defaults, else the model's. */
 import { blocMembership } from './checks';
 import type { DimensionPositionDocument, ScenarioDocument, StanceDistributionDocument } from './schema';
-import type { Bloc, DimensionPosition, ModelParameters, Participant, Scenario, StanceVector } from './types';
+import { DRAFTED_COMPROMISE, type Bloc, type DimensionPosition, type ModelParameters, type Option, type Participant, type Scenario, type StanceVector } from './types';
 import type { InputSite } from './inputs';
 import { BUILT_IN_PARAMETERS, type GlobalParameters } from './parameters';
 
@@ -12,6 +12,30 @@ function toVector(d: StanceDistributionDocument): StanceVector {
   const raw = [d.support ?? 0, d.accept ?? 0, d.abstain ?? 0, d.object ?? 0];
   const sum = raw[0] + raw[1] + raw[2] + raw[3];
   return sum > 0 ? [raw[0] / sum, raw[1] / sum, raw[2] / sum, raw[3] / sum] : UNSTATED_STANCE;
+}
+
+/** A voluntary act in words, after the actor's name. */
+export const ACT_WORDS = { withdraws: 'withdraws', 'self-suspends': 'suspends itself', 'accepts-monitor': 'accepts a monitor', concedes: 'concedes' } as const;
+
+/**
+ * Where a compromise drafted on the floor lies: per dimension, the mean of the present deciding participants'
+ * positions weighted by salience × clout (the KTAB / DEU weighted mean). Dimensions nobody is placed on are left out.
+ */
+export function weightedMeanPositions(dimensions: readonly string[], participants: readonly Participant[]): Record<string, number> {
+  const at: Record<string, number> = {};
+  for (const d of dimensions) {
+    let sum = 0;
+    let weights = 0;
+    for (const p of participants) {
+      const x = p.positions[d];
+      if (x === undefined || p.role !== 'participant' || !p.present) continue;
+      const w = x.salience * x.clout;
+      sum += w * x.position;
+      weights += w;
+    }
+    if (weights > 0) at[d] = Math.round((sum / weights) * 100) / 100;
+  }
+  return at;
 }
 
 export interface NormalizeOptions {
@@ -91,6 +115,30 @@ export function normalize(doc: ScenarioDocument, file?: string, options: Normali
     };
   });
   const { procedure: proc } = doc;
+  const scenarioOptions: Option[] = doc.options.map((o) => ({
+    id: o.id,
+    name: o.name,
+    tabled: o.tabled,
+    concessions: o.concessions.map((c) => ({ id: c.id, name: c.name, offeredAtRound: c.offeredAtRound, effects: c.effects })),
+    positions: o.positions ?? {},
+    ...(o.source !== undefined ? { source: o.source } : {}),
+    ...(o.draft === true ? { draft: true } : {}),
+    ...(o.chairsAction === true ? { chairsAction: true } : {}),
+    ...(o.candidate !== undefined ? { candidate: o.candidate } : {}),
+    ...(o.vetoesRivals === true ? { vetoesRivals: true } : {}),
+  }));
+  if (proc.draftCompromise === true && !scenarioOptions.some((o) => o.id === DRAFTED_COMPROMISE)) {
+    scenarioOptions.push({
+      id: DRAFTED_COMPROMISE,
+      name: 'Drafted compromise (weighted mean of the positions)',
+      tabled: false,
+      concessions: [],
+      positions: weightedMeanPositions(doc.dimensions.map((d) => d.id), participants),
+      draft: true,
+      born: true,
+    });
+    for (const p of participants) (p.stances as Record<string, StanceVector>)[DRAFTED_COMPROMISE] = UNSTATED_STANCE;
+  }
   return {
     id: doc.id,
     ...(file !== undefined ? { file } : {}),
@@ -104,6 +152,18 @@ export function normalize(doc: ScenarioDocument, file?: string, options: Normali
       hoursPerRound: proc.hoursPerRound,
       maxRoundsPerOption: proc.maxRoundsPerOption,
       fallbackToNextOption: proc.fallbackToNextOption,
+      ...(proc.referral !== undefined ? { referral: { to: proc.referral.to } } : {}),
+      ...(proc.friendsOfTheChair !== undefined
+        ? {
+            friendsOfTheChair: {
+              ...(proc.friendsOfTheChair.members !== undefined ? { members: proc.friendsOfTheChair.members } : {}),
+              ...(proc.friendsOfTheChair.size !== undefined ? { size: proc.friendsOfTheChair.size } : {}),
+              rounds: proc.friendsOfTheChair.rounds,
+              hours: proc.friendsOfTheChair.hours ?? proc.hoursPerRound,
+            },
+          }
+        : {}),
+      ...(proc.quorum !== undefined ? { quorum: proc.quorum } : {}),
       ...(proc.chair !== undefined ? { chair: proc.chair } : {}),
     },
     model,
@@ -111,16 +171,27 @@ export function normalize(doc: ScenarioDocument, file?: string, options: Normali
     participants,
     blocs,
     ...(doc.subject !== undefined ? { subject: doc.subject } : {}),
-    options: doc.options.map((o) => ({
-      id: o.id,
-      name: o.name,
-      tabled: o.tabled,
-      concessions: o.concessions.map((c) => ({ id: c.id, name: c.name, offeredAtRound: c.offeredAtRound, effects: c.effects })),
-      positions: o.positions ?? {},
-      ...(o.source !== undefined ? { source: o.source } : {}),
-    })),
+    options: scenarioOptions,
     statusQuo: doc.statusQuo,
     pressure: doc.pressure,
+    voluntaryActs: (doc.voluntaryActs ?? []).map((a) => {
+      const by = a.by ?? doc.subject ?? '';
+      return {
+        id: a.id,
+        name: a.name ?? `${doc.participants.find((p) => p.id === by)?.name ?? by} ${ACT_WORDS[a.act]}`,
+        by,
+        act: a.act,
+        probability: a.probability,
+        fromRound: a.fromRound,
+        ...(a.option !== undefined ? { option: a.option } : {}),
+        ...(a.ends !== undefined ? { ends: a.ends } : {}),
+        effects: a.effects,
+      };
+    }),
+    walkouts: (doc.walkouts ?? []).map((w) => ({ by: w.by, round: w.round, probability: w.probability, ...(w.option !== undefined ? { option: w.option } : {}) })),
+    ...(doc.attendance !== undefined
+      ? { attendance: { ...(doc.attendance.count !== undefined ? { count: doc.attendance.count } : {}), ...(doc.attendance.probability !== undefined ? { probability: doc.attendance.probability } : {}), ...(doc.attendance.among !== undefined ? { among: doc.attendance.among } : {}) } }
+      : {}),
     agenda: doc.agenda,
     ...(doc.actual !== undefined ? { actual: doc.actual } : {}),
     inputs: options.inputs ?? [],

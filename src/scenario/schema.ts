@@ -154,10 +154,64 @@ export const option = z
       .record(id, uncertainScale)
       .optional()
       .describe('per dimension id: where the text (or, for the status quo, the reversion point) lies, 0..100'),
+    draft: z
+      .boolean()
+      .optional()
+      .describe('true: a compromise text the chair drafts on the floor during the item (DRAFT), never tabled in order; the in-order chair drafts it when the tabled options have failed. Reported as drafted'),
+    chairsAction: z
+      .boolean()
+      .optional()
+      .describe("true: the chair's action or declaration (a letter, a ruling): the chair declares it (DECLARE) and it stands unless a present deciding participant objects within the item; the in-order chair declares it before tabling anything"),
+    candidate: id.optional().describe('election or selection: the participant whose candidacy (or nominee) this option is'),
+    vetoesRivals: z
+      .boolean()
+      .optional()
+      .describe("election: true when the candidate's veto is tied to its own candidacy: it objects to every rival candidate while its own candidacy stands (until its option fails)"),
     source: source.optional(),
     note: text.optional(),
   })
   .strict();
+
+/** The subject's (or another party's) voluntary act during the item (issue 13). */
+export const voluntaryAct = z
+  .object({
+    id,
+    name: text.optional().describe('what the act is, in words (default: the act and who takes it)'),
+    by: id.optional().describe('the participant or observer who acts (default: the subject; an applicant may be an observer)'),
+    act: z.enum(['withdraws', 'self-suspends', 'accepts-monitor', 'concedes']).describe('withdraws (its application or its objection), self-suspends, accepts a monitor or review, or concedes'),
+    probability: uncertainProbability.default(1).describe('chance per consultation round that it acts (once per run)'),
+    fromRound: z.number().int().min(1).max(1000).default(1).describe('the first consultation round in which it may act'),
+    option: id.optional().describe('only while this option is on the floor (default: any)'),
+    ends: id
+      .optional()
+      .describe('the act ends the item: an option id (that text stands, e.g. the plenary takes note of a self-suspension) or "no-decision" (the item falls, e.g. an application withdrawn); leave out when the act only changes the item (effects)'),
+    effects: z.array(concessionEffect).max(50).default([]).describe('when the act does not end the item: the stances it moves (as a concession does)'),
+    source: source.optional(),
+  })
+  .strict();
+
+/** Participants or observers who leave in the middle of the item (issue 13). */
+export const walkout = z
+  .object({
+    by: z.array(id).min(1).describe('participant, observer or bloc ids who walk out (or boycott the rest of the item)'),
+    round: z.number().int().min(1).max(1000).default(1).describe('the consultation round in which they leave'),
+    probability: uncertainProbability.default(1).describe('chance that they leave in that round (once per run)'),
+    option: id.optional().describe('only while this option is on the floor (default: any)'),
+    source: source.optional(),
+  })
+  .strict()
+  .describe('a walkout: from then on they neither decide nor press; the quorum (procedure.quorum) counts who is left');
+
+/** Attendance known only as a count or a chance (issue 13). */
+export const attendance = z
+  .object({
+    count: z.number().int().min(0).max(10_000).optional().describe('how many of `among` attend ("39 of 51, unknown which"): drawn per run'),
+    probability: uncertainProbability.optional().describe('chance that each of `among` attends, drawn per run'),
+    among: z.array(id).max(10_000).optional().describe('participant, observer or bloc ids whose attendance is uncertain (default: every present deciding participant except the chair and the subject)'),
+    source: source.optional(),
+  })
+  .strict()
+  .describe('attendance as a count or a probability: who attends is drawn per run from the run generator');
 
 export const pressure = z
   .object({
@@ -188,6 +242,30 @@ export const procedure = z
     hoursPerRound: uncertainHours.default(2).describe('hours per consultation round'),
     maxRoundsPerOption: z.number().int().min(0).max(100).default(3),
     fallbackToNextOption: z.boolean().default(true).describe('when an option fails, the chair tables the next one'),
+    referral: z
+      .object({
+        to: z.enum(['intersessional', 'written-procedure']).describe('an intersessional meeting, or a written procedure after the meeting'),
+        source: source.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('the chair may refer the item (REFER, outcome "referred", distinct from deferral); the in-order chair refers rather than close or defer when nothing else is left'),
+    friendsOfTheChair: z
+      .object({
+        members: z.array(id).max(10_000).optional().describe('participant or bloc ids in the group'),
+        size: z.number().int().min(1).max(10_000).optional().describe('or: the group is the `size` present deciding participants with the most at stake (salience × weight)'),
+        rounds: z.number().int().min(1).max(100).default(1).describe('negotiation rounds in the group'),
+        hours: uncertainHours.optional().describe('hours the group takes (default: hoursPerRound)'),
+        source: source.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('after an objection the chair may convene a small group (CONVENE_FRIENDS, once per option) that negotiates the text; then the plenary is asked again (the group\'s stances first, then the floor\'s)'),
+    quorum: z.number().int().min(1).max(10_000).optional().describe('present deciding participants a decision needs; a check with fewer (after walkouts, or with uncertain attendance) fails'),
+    draftCompromise: z
+      .boolean()
+      .optional()
+      .describe('true: the chair may draft a compromise text on the floor ("drafted-compromise"), placed at the salience × clout weighted mean of the present deciding participants\' positions on each dimension (needs dimensions)'),
     chair: z
       .enum(CHAIR_NAMES)
       .optional()
@@ -238,8 +316,9 @@ export const meeting = z
 
 export const actual = z
   .object({
-    outcome: id.describe('an option id, "no-decision" or "deferred"'),
+    outcome: id.describe('an option id (drafted options too), "no-decision", "deferred" or "referred"'),
     blockers: z.array(id).default([]).describe('participants known to have blocked the first-tabled option'),
+    blockersByOption: z.record(id, z.array(id)).optional().describe('per option id: participants known to have blocked it (blockers above stays the first tabled option\'s)'),
     source: source.optional(),
     note: text.optional(),
   })
@@ -262,11 +341,14 @@ export const scenario = z
     defaults: participantDefaults.optional().describe('defaults for every participant'),
     participants: z.array(participant).max(10_000).default([]),
     blocs: z.array(bloc).max(1000).default([]),
-    subject: id.optional().describe('the participant the item concerns (e.g. zimbabwe)'),
+    subject: id.optional().describe('the participant the item concerns (e.g. zimbabwe); may be an observer (an applicant)'),
     dimensions: z.array(dimension).max(50).default([]).describe('issue dimensions (0..100 scales) on which participants and options are placed'),
     options: z.array(option).min(1).max(50),
     statusQuo: id.describe('the option that stands if nothing is adopted'),
     pressure: z.array(pressure).max(1000).default([]),
+    voluntaryActs: z.array(voluntaryAct).max(50).optional().describe("voluntary acts during the item: the subject (or another party) withdraws, self-suspends, accepts a monitor or concedes, which ends or changes the item"),
+    walkouts: z.array(walkout).max(50).optional().describe('participants or observers who walk out in the middle of the item'),
+    attendance: attendance.optional(),
     agenda: z.array(agendaItem).max(200).default([]),
     actual: actual.optional(),
     sources: z.record(z.string(), z.string()).optional().describe('named sources that `source` fields may refer to'),

@@ -71,6 +71,49 @@ export interface Option {
   /** per dimension id: where the text (the reversion point, for the status quo) lies, 0..100 */
   readonly positions: Readonly<Record<string, number>>;
   readonly source?: string;
+  /** a text the chair drafts on the floor (DRAFT), not tabled in order */
+  readonly draft?: boolean;
+  /** drafted by plenary itself at the weighted mean of the positions (`procedure.draftCompromise`) */
+  readonly born?: boolean;
+  /** the chair's action or declaration (DECLARE): stands unless a participant objects */
+  readonly chairsAction?: boolean;
+  /** election: the candidate participant, and whether its veto of rivals is tied to its candidacy */
+  readonly candidate?: string;
+  readonly vetoesRivals?: boolean;
+}
+
+export interface VoluntaryAct {
+  readonly id: string;
+  readonly name: string;
+  readonly by: string;
+  readonly act: 'withdraws' | 'self-suspends' | 'accepts-monitor' | 'concedes';
+  readonly probability: number;
+  readonly fromRound: number;
+  readonly option?: string;
+  /** an option id or "no-decision"; undefined: the act changes the item (effects) */
+  readonly ends?: string;
+  readonly effects: readonly ConcessionEffect[];
+}
+
+export interface Walkout {
+  readonly by: readonly string[];
+  readonly round: number;
+  readonly probability: number;
+  readonly option?: string;
+}
+
+export interface Attendance {
+  readonly count?: number;
+  readonly probability?: number;
+  /** participant, observer or bloc ids; empty: the default set */
+  readonly among?: readonly string[];
+}
+
+export interface FriendsOfTheChair {
+  readonly members?: readonly string[];
+  readonly size?: number;
+  readonly rounds: number;
+  readonly hours: number;
 }
 
 export interface Pressure {
@@ -94,6 +137,9 @@ export interface Procedure {
   readonly hoursPerRound: number;
   readonly maxRoundsPerOption: number;
   readonly fallbackToNextOption: boolean;
+  readonly referral?: { readonly to: 'intersessional' | 'written-procedure' };
+  readonly friendsOfTheChair?: FriendsOfTheChair;
+  readonly quorum?: number;
   /** the simulated chair (src/chair/registry.ts); undefined: in-order */
   readonly chair?: string;
 }
@@ -111,6 +157,7 @@ export interface Meeting {
 export interface Actual {
   readonly outcome: string;
   readonly blockers: readonly string[];
+  readonly blockersByOption?: Readonly<Record<string, readonly string[]>>;
   readonly source?: string;
   readonly note?: string;
 }
@@ -132,6 +179,9 @@ export interface Scenario {
   readonly options: readonly Option[];
   readonly statusQuo: string;
   readonly pressure: readonly Pressure[];
+  readonly voluntaryActs: readonly VoluntaryAct[];
+  readonly walkouts: readonly Walkout[];
+  readonly attendance?: Attendance;
   readonly agenda: readonly AgendaItem[];
   readonly actual?: Actual;
   // ---- provenance and uncertainty (issue 14) ----
@@ -148,4 +198,7 @@ export interface Scenario {
 /** Outcome ids besides option ids. */
 export const NO_DECISION = 'no-decision';
 export const DEFERRED = 'deferred';
-export const RESERVED_OUTCOMES: readonly string[] = [NO_DECISION, DEFERRED];
+export const REFERRED = 'referred';
+export const RESERVED_OUTCOMES: readonly string[] = [NO_DECISION, DEFERRED, REFERRED];
+/** the id of the compromise plenary drafts at the weighted mean of the positions (`procedure.draftCompromise`) */
+export const DRAFTED_COMPROMISE = 'drafted-compromise';

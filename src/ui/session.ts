@@ -73,8 +73,20 @@ export function describeMove(model: Model, event: ProcedureEvent): string {
       return 'defer the item';
     case 'CLOSE':
       return 'close the item without a decision';
+    case 'DRAFT':
+      return `draft a compromise text: "${model.options[event.option]?.name ?? event.option}" (+${model.procedure.hoursToTable} h)`;
+    case 'DECLARE':
+      return `declare "${model.options[event.option]?.name ?? event.option}" (it stands unless a participant objects)`;
+    case 'CONVENE_FRIENDS':
+      return `convene the friends of the Chair (+${model.procedure.friendsHours ?? 0} h)`;
+    case 'REFER':
+      return `refer the item to ${model.scenario.procedure.referral?.to === 'written-procedure' ? 'a written procedure' : 'an intersessional meeting'}`;
     case 'ANSWERS':
       return 'the floor answers';
+    case 'ACT':
+      return 'a voluntary act';
+    case 'WALKOUT':
+      return 'a walkout';
   }
 }
 
