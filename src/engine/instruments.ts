@@ -82,15 +82,15 @@ export class InstrumentFloor {
     return { kind: 'attendance', absent };
   }
 
-  /** In a consultation round on `option`: walkouts due now (each once per run). */
+  /** In a consultation round on `option`: the walkouts of this round (each drawn once per run, in its round). */
   walkouts(option: number, round: number, rng: () => number): InstrumentEvent | undefined {
     const list = this.instruments.walkouts;
     let left: number[] | undefined;
     for (let k = 0; k < list.length; k++) {
       const w = list[k];
-      if ((this.walkoutsTaken & (1 << k)) !== 0 || round < w.round || (w.option !== -1 && w.option !== option)) continue;
-      if (!(rng() < w.probability)) continue;
+      if ((this.walkoutsTaken & (1 << k)) !== 0 || round !== w.round || (w.option !== -1 && w.option !== option)) continue;
       this.walkoutsTaken |= 1 << k;
+      if (!(rng() < w.probability)) continue;
       for (const m of w.members) {
         if (this.absent[m] === 1) continue;
         this.leave(m);

@@ -166,12 +166,18 @@ export function endingOf(
   budget: number = model.procedure.itemBudgetHours,
 ): string {
   const id = model.outcomes[outcome];
+  const end = [...events].reverse().find((e) => e.kind === 'end');
+  const settledBy = end?.kind === 'end' ? end.settledBy : undefined;
   const option = model.options.find((o) => o.id === id);
-  if (option) return `${option.name}, adopted by ${adoptedBy === 'vote' ? 'a vote' : 'consensus'}`;
+  const untabledOutcome = option === undefined ? model.scenario.options.find((o) => o.id === id && id !== model.scenario.statusQuo) : undefined;
+  if (settledBy === 'act') return `${option?.name ?? untabledOutcome?.name ?? outcomeLabel(model, id)}: the item ended by a voluntary act`;
+  if (option && settledBy === 'declaration') return `${option.name}: the Chair's declaration stood, nobody objected`;
+  if (option) return `${option.name}${option.kind === 'draft' ? ' (drafted on the floor)' : ''}, adopted by ${adoptedBy === 'vote' ? 'a vote' : model.rule.mode === 'written' ? 'written procedure (no objection)' : 'consensus'}`;
+  if (id === 'referred') return outcomeLabel(model, id);
   const left = Math.max(0, budget - hours);
   const sq = model.scenario.options.find((o) => o.id === model.scenario.statusQuo)?.name ?? model.scenario.statusQuo;
   if (id === 'deferred') {
-    if (byTrainee) return `Deferred by the Chair, with ${hoursText(left)} of the item's ${hoursText(budget)} left`;
+    if (byTrainee || (end?.kind === 'end' && end.deferredBy === 'chair')) return `Deferred by the Chair, with ${hoursText(left)} of the item's ${hoursText(budget)} left`;
     return `Deferred: time ran out (${hoursText(left)} left; tabling takes ${hoursText(model.procedure.hoursToTable)}, a consultation round ${hoursText(model.procedure.hoursPerRound)})`;
   }
   const tabled = new Set(events.flatMap((e) => (e.kind === 'chair' && e.event.type === 'TABLE' ? [e.event.option] : [])));

@@ -7,6 +7,7 @@ import { parseRule } from '../rules/registry';
 import { procedure as procedureSchema, type ScenarioDocument } from './schema';
 import { RESERVED_OUTCOMES } from './types';
 import { POSITION_RULES } from './positionChecks';
+import { INSTRUMENT_RULES, knownOutcomes } from './instrumentChecks';
 
 import type { Finding } from './finding';
 
@@ -150,8 +151,6 @@ export const blocLeadershipHasNoCycle: Rule = (doc) => {
   return findings;
 };
 
-const deciders = (doc: ScenarioDocument) => doc.participants.filter((p) => p.role === 'participant').map((p) => p.id);
-
 /**
  * The chair is a present, deciding participant: an observer cannot chair a plenary (in the KP the Chair is a
  * Participant), and an absent participant cannot table motions. Both are refused, not guessed around.
@@ -170,14 +169,14 @@ export const chairIsPresentParticipant: Rule = (doc) => {
   return [];
 };
 
-/** The subject is a deciding participant (the party concerned may be absent: a boycott is part of the story). */
+/**
+ * The subject is a known participant or observer (the party concerned may be absent: a boycott is part of the
+ * story; it may be a non-deciding party such as an applicant, whose voluntary act can end the item).
+ */
 export const subjectIsParticipant: Rule = (doc) => {
-  if (doc.subject === undefined || deciders(doc).includes(doc.subject)) return [];
-  const p = doc.participants.find((x) => x.id === doc.subject);
-  if (p?.role === 'observer') {
-    return [error(['subject'], `"${doc.subject}" is an observer; the subject (the party the item concerns) must be a deciding participant (role: participant), so that rules such as consensus-minus-subject can set it aside`)];
-  }
-  return [unknownRef(['subject'], 'participant', doc.subject, deciders(doc))];
+  const known = doc.participants.map((p) => p.id);
+  if (doc.subject === undefined || known.includes(doc.subject)) return [];
+  return [unknownRef(['subject'], 'participant', doc.subject, known)];
 };
 
 /** Somebody who decides is in the room: with every deciding participant absent, "consensus" would be a consensus of nobody. */
@@ -261,7 +260,9 @@ export const statusQuoIsOption: Rule = (doc) =>
     : [unknownRef(['statusQuo'], 'option', doc.statusQuo, doc.options.map((o) => o.id))];
 
 export const someOptionIsTabled: Rule = (doc) =>
-  doc.options.some((o) => o.tabled) ? [] : [error(['options'], 'no option is tabled (every option has tabled: false)')];
+  doc.options.some((o) => o.tabled || o.draft === true || o.chairsAction === true) || doc.procedure.draftCompromise === true
+    ? []
+    : [error(['options'], 'no option is tabled (every option has tabled: false), drafted (draft: true) or declared by the chair (chairsAction: true)')];
 
 export const optionIdsAreNotReserved: Rule = (doc) =>
   doc.options.flatMap((o, i) =>
@@ -329,7 +330,7 @@ export const ruleIsKnownAndApplicable: Rule = (doc) => {
 
 export const actualOutcomeIsKnown: Rule = (doc) => {
   if (!doc.actual) return [];
-  const outcomes = [...doc.options.map((o) => o.id), ...RESERVED_OUTCOMES];
+  const outcomes = knownOutcomes(doc);
   const participants = doc.participants.map((p) => p.id);
   return [
     ...(outcomes.includes(doc.actual.outcome) ? [] : [unknownRef(['actual', 'outcome'], 'outcome', doc.actual.outcome, outcomes)]),
@@ -403,5 +404,6 @@ export const SCENARIO_RULES: readonly Rule[] = [
   ruleIsKnownAndApplicable,
   actualOutcomeIsKnown,
   ...POSITION_RULES,
+  ...INSTRUMENT_RULES,
   numbersAreSourced,
 ];
