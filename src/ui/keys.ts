@@ -48,6 +48,10 @@ const KNOWN: Record<string, { readonly key: string; readonly label: string }> = 
   CLOSE: { key: 'x', label: 'close' },
   EXTEND: { key: 'e', label: 'extend time' },
   REFER: { key: 'f', label: 'refer' },
+  // the instruments (issue 13): draft a text, the friends of the chair, declare (the chair's action)
+  DRAFT: { key: 'g', label: 'draft text' },
+  DECLARE: { key: 'k', label: 'declare' },
+  CONVENE_FRIENDS: { key: 'i', label: 'friends of the chair' },
 };
 
 const RESERVED = new Set<string>([...Object.values(KEYS), ...STANCE_KEYS, 'h']);
