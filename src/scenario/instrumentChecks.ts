@@ -6,7 +6,7 @@
 import { didYouMean, listOf } from '../common/suggest';
 import type { ScenarioDocument } from './schema';
 import { DRAFTED_COMPROMISE, NO_DECISION, RESERVED_OUTCOMES } from './types';
-import type { Finding } from './checks';
+import type { Finding } from './finding';
 
 type Rule = (doc: ScenarioDocument) => Finding[];
 
