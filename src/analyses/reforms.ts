@@ -11,7 +11,7 @@ import { SCENARIOS_DIR } from '../common/paths';
 import { listOf } from '../common/suggest';
 import { parseRule } from '../rules/registry';
 import type { DecisionRule } from '../rules/types';
-import { formatPath, renderProblem, type Problem } from '../scenario/problems';
+import { problemsMessage, formatPath, renderProblem, type Problem } from '../scenario/problems';
 import { locate, parseYaml, readText } from '../scenario/source';
 import type { Scenario } from '../scenario/types';
 
@@ -79,7 +79,7 @@ export function loadReforms(dir = REFORMS_DIR): Reform[] {
   const ids = reforms.map((r) => r.id);
   const dup = ids.find((x, i) => ids.indexOf(x) !== i);
   if (dup) problems.push(`${dir}: reform id "${dup}" is used twice`);
-  if (problems.length > 0) throw new UserError(`reform files: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.join('\n')}`, problems);
+  if (problems.length > 0) throw new UserError(problemsMessage(problems, 'the reform files'), problems);
   return reforms;
 }
 

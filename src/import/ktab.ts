@@ -7,6 +7,7 @@
  */
 import { stringify } from 'yaml';
 import { UserError } from '../common/errors';
+import { problemsMessage } from '../scenario/problems';
 
 export interface KtabActor {
   readonly id: string;
@@ -147,7 +148,7 @@ export function parseKtabCsv(text: string, file = '<ktab>'): KtabScenario {
   if (problems.length === 0 && actors.length !== actorCount) {
     where(first.line, `the first line announces ${actorCount} actors but ${actors.length} rows follow`);
   }
-  if (problems.length > 0) throw new UserError(`${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}:\n${problems.join('\n')}`, problems);
+  if (problems.length > 0) throw new UserError(problemsMessage(problems, file), problems);
   return { name, description, dimensions, actors, adjustments };
 }
 

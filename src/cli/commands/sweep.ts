@@ -14,7 +14,7 @@ import { runJobAsync, type WorkerCount } from '../../engine/parallel';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
 import { rulesOrThrow, ruleOrThrow } from '../../rules/registry';
 import { loadScenario, scenarioDocument, validateData } from '../../scenario/load';
-import { renderProblem } from '../../scenario/problems';
+import { problemsMessage, renderProblem } from '../../scenario/problems';
 import { shardRange, type Shard } from '../../engine/shard';
 import { compileModel, type Model } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
@@ -55,7 +55,8 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
       const what = varies.map((v, i) => `${v.path}=${values[i]}`).join(', ');
       const unknown = result.errors.find((p) => p.message.startsWith('unknown key'));
       if (unknown) throw new UserError(`--vary: the path does not exist in the scenario: ${renderProblem(unknown)}`);
-      throw new UserError(`--vary: with ${what} the scenario is not valid:\n${result.errors.map(renderProblem).join('\n')}`);
+      const lines = result.errors.map(renderProblem);
+      throw new UserError(`--vary: with ${what} the scenario is not valid: ${problemsMessage(lines, file)}`, lines);
     }
     models.push(rules.map((rule) => compileModel(result.scenario!, rule)));
   }
