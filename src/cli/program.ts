@@ -7,6 +7,8 @@
  */
 import { Command, Option } from 'commander';
 import { guardOutput } from '../common/inputFiles';
+import { UserError } from '../common/errors';
+import { resolveScenarioArg } from '../scenario/bundled';
 import { cutLongWords } from '../common/terminalText';
 import { packageVersion } from '../common/paths';
 import { DEFAULT_SEED } from '../engine/rng';
@@ -26,6 +28,7 @@ const MERGE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 const SWEEP_FORMATS = ['table', 'json', 'csv', 'rows', 'jsonl'] as const;
 const BACKTEST_FORMATS = ['table', 'json', 'markdown'] as const;
 const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+const LIST_FORMATS = ['table', 'json'] as const;
 type Of<T extends readonly string[]> = T[number];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -34,6 +37,26 @@ const CHAIR_FLAG = ['--chair <name>', "simulated chair: in-order (options in fil
 const MODEL_FLAG = ['--model <name>', "floor model: ordinal, spatial, compromise or ensemble (default: the scenario's model:, else spatial; see docs/model.md)"] as const;
 const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenario] : []);
 const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines';
+
+/** What an --out file's extension asks for, when --format is not given. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', txt: 'table', jsonl: 'jsonl' };
+
+/**
+ * `--out report.html` without --format writes HTML, not a text table into an .html file: the format follows the
+ * extension when the command has that format; an extension it cannot write is refused, naming the formats it has.
+ */
+export function inferFormat(command: Command, out: string): void {
+  const option = command.options.find((o) => o.attributeName() === 'format');
+  if (!option || command.getOptionValueSource('format') !== 'default') return;
+  const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase();
+  const format = ext === undefined ? undefined : FORMAT_OF_EXTENSION[ext];
+  if (format === undefined) return;
+  try {
+    command.setOptionValueWithSource('format', option.parseArg ? option.parseArg(format, undefined) : format, 'implied');
+  } catch {
+    throw new UserError(`--out ${out}: plenary ${command.name()} cannot write ${format} (formats: ${option.description.replace(/^output format \(([^;)]*).*$/, '$1')}); give --format, or an --out name with a matching extension`);
+  }
+}
 
 /** Flags every Monte Carlo job shares. */
 function jobFlags(command: Command, shard: 'with-rows' | 'shard' | false): Command {
@@ -76,6 +99,13 @@ export function buildProgram(io: CliIO): Command {
       writeErr: (s) => io.err(cutLongWords(s.trimEnd().replace(/^error: /, 'plenary: '))),
       outputError: (s, write) => write(s.replace(/^error: /, 'plenary: ')),
     })
+    // a scenario argument may name a bundled scenario by id (`plenary run kp-2010-tel-aviv`) or by its path under scenarios/
+    .hook('preAction', (_program, command) => {
+      if (command.registeredArguments[0]?.name() !== 'scenario' || typeof command.processedArgs[0] !== 'string') return;
+      const resolved = resolveScenarioArg(command.processedArgs[0]);
+      command.processedArgs[0] = resolved;
+      command.args[0] = resolved;
+    })
     // --out, for every command that has it: '' refused, '-' is stdout, and the file is checked before any work
     // (folder exists and is writable, not an input); from then on reading that file is refused (src/common/inputFiles.ts)
     .hook('preAction', (_program, command) => {
@@ -87,6 +117,7 @@ export function buildProgram(io: CliIO): Command {
       }
       const target = checkOutPath(out, command.args);
       guardOutput(target, out);
+      inferFormat(command, out);
     })
     .addHelpText(
       'after',
@@ -169,10 +200,23 @@ Examples:
 
   program
     .command('scenarios')
-    .description('list the bundled scenarios')
-    .action(async () => {
+    .description('list the bundled scenarios: each runs by its id, e.g. plenary run kp-2010-tel-aviv')
+    .addOption(new Option('-f, --format <format>', 'output format (table, json)').argParser(formatParser(LIST_FORMATS)).default('table'))
+    .action(async (opts: { format: Of<typeof LIST_FORMATS> }) => {
       const { scenariosCommand } = await import('./commands/catalog');
-      await io.emit(scenariosCommand());
+      await io.emit(scenariosCommand(opts.format));
+    });
+
+  program
+    .command('participants')
+    .description('who sits at the table: participant ids (for --as and sweep paths), names, blocs and roles')
+    .argument('[scenario]', 'scenario file or bundled scenario id (default: the bundled Swakopmund 2009 scenario)')
+    .addOption(new Option('-f, --format <format>', 'output format (table, json)').argParser(formatParser(LIST_FORMATS)).default('table'))
+    .option('-o, --out <file>', 'write the list to a file')
+    .addHelpText('after', '\nExamples:\n  plenary participants\n  plenary participants kp-2010-tel-aviv --format json')
+    .action(async (scenario: string | undefined, opts: { format: Of<typeof LIST_FORMATS>; out?: string }) => {
+      const { participantsCommand } = await import('./commands/participants');
+      await io.emit(participantsCommand(scenario, opts.format), { out: opts.out, inputs: inputsOf(scenario) });
     });
 
   program

@@ -155,6 +155,17 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
   }
   const gate: Gate | undefined =
     options.minHitRate === undefined || partial ? undefined : { minHitRate: options.minHitRate, passed: result.overall.cases > 0 && result.overall.hitRate >= options.minHitRate };
+  if (!partial && result.overall.cases === 0) {
+    // no scored case: no score at all (a Brier score of 0.000 would read as a perfect model); exit 1
+    const note = `No case was scored: none of the ${scenarios.length} file${scenarios.length === 1 ? '' : 's'} given records what was actually decided (a case needs actual: { outcome, blockers, source }), so there is no hit rate, Brier or log score.`;
+    return {
+      text: options.format === 'json' ? `${JSON.stringify({ ...result, scored: 0, note }, null, 2)}\n` : `${note}\n`,
+      partial,
+      marked: false,
+      exitCode: EXIT_GATE_FAILED,
+      result,
+    };
+  }
   return {
     text: renderBacktest(result, options.format, gate),
     partial,

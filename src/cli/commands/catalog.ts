@@ -1,7 +1,7 @@
 /** `plenary validate`, `plenary schema`, `plenary scenarios`, `plenary rules`: the reference commands. */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { SCENARIOS_DIR } from '../../common/paths';
+import { join } from 'node:path';
+import { bundledScenarios } from '../../scenario/bundled';
 import { MODIFIERS, RULES } from '../../rules/registry';
 import { validateFile } from '../../scenario/load';
 import { renderProblem } from '../../scenario/problems';
@@ -59,14 +59,16 @@ export function schemaCommand(kind: 'scenario' | 'roster' = 'scenario'): string 
   return `${JSON.stringify(kind === 'roster' ? rosterJsonSchema() : scenarioJsonSchema(), null, 2)}\n`;
 }
 
-export function scenariosCommand(): string {
-  const rows: string[][] = [];
-  for (const file of expandScenarioPaths([SCENARIOS_DIR])) {
-    const result = validateFile(file);
+/** `plenary scenarios`: every bundled scenario, by the id that runs it (`plenary run <id>`), its file, title and rule. */
+export function scenariosCommand(format: 'table' | 'json' = 'table'): string {
+  const list = bundledScenarios().map((b) => {
+    const result = validateFile(b.path);
     const s = result.scenario;
-    rows.push([relative(SCENARIOS_DIR, file), s ? s.meeting.title : `INVALID (${result.errors.length} problems)`, s ? s.rule : '']);
-  }
-  return `${textTable([{ header: 'Scenario (scenarios/)' }, { header: 'Title' }, { header: 'Rule in force' }], rows)}\n`;
+    return { id: b.id, file: b.file, title: s ? s.meeting.title : `INVALID (${result.errors.length} problems)`, rule: s ? s.rule : '', valid: s !== undefined };
+  });
+  if (format === 'json') return `${JSON.stringify(list, null, 2)}\n`;
+  const rows = list.map((x) => [x.id, x.file, x.title, x.rule]);
+  return `${textTable([{ header: 'Scenario id' }, { header: 'File' }, { header: 'Title' }, { header: 'Rule in force' }], rows)}\n\nRun one by its id or file, e.g. plenary run ${list[1]?.id ?? list[0]?.id ?? 'kp-2009-swakopmund'}\n`;
 }
 
 export function rulesCommand(): string {
