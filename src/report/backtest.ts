@@ -1,4 +1,5 @@
 /** The `plenary backtest` report in three formats, all read from the same BacktestResult. */
+import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import type { BacktestResult, CaseResult } from '../analyses/backtest/backtest';
 import { markdownTable, pct, textTable, type Column } from './table';
 
@@ -84,7 +85,7 @@ const comparisonColumns: Column[] = [
 function comparisonRows(result: BacktestResult): string[][] {
   const row = (label: string, o: BacktestResult['overall'], fitted: string) => [label, `${o.hits}/${o.cases}`, pct(o.hitRate), num(o.meanPActual), num(o.brier), num(o.logScore), fitted];
   return [
-    ...result.models.map((m) => row(m.model === 'as-named' ? 'as each case names (default model otherwise)' : m.model, m.overall, m.fitted)),
+    ...result.models.map((m) => row(m.model === 'as-named' ? `as each case names (default: ${DEFAULT_FLOOR_MODEL})` : m.model, m.overall, m.fitted)),
     ...result.baselines.map((b) => row(b.title, b.overall, 'nothing')),
   ];
 }
