@@ -182,7 +182,7 @@ Examples:
     .option('--strict', 'treat warnings (unsourced numbers) as errors')
     .addHelpText('after', '\nExamples:\n  plenary validate scenarios/\n  plenary validate my-case.yaml --strict')
     .action(async (files: string[], opts: { strict?: boolean }) => {
-      const { validateCommand } = await import('./commands/catalog');
+      const { validateCommand } = await import('./commands/validate');
       const result = validateCommand(files, opts);
       await io.emit(result.text);
       io.exitCode = result.exitCode;
@@ -194,7 +194,7 @@ Examples:
     .option('--roster', 'the schema of roster files instead (scenarios/roster.schema.json)')
     .option('-o, --out <file>', 'write it to a file')
     .action(async (opts: { out?: string; roster?: boolean }) => {
-      const { schemaCommand } = await import('./commands/catalog');
+      const { schemaCommand } = await import('./commands/schema');
       await io.emit(schemaCommand(opts.roster ? 'roster' : 'scenario'), { out: opts.out });
     });
 
@@ -203,7 +203,7 @@ Examples:
     .description('list the bundled scenarios: each runs by its id, e.g. plenary run kp-2010-tel-aviv')
     .addOption(new Option('-f, --format <format>', 'output format (table, json)').argParser(formatParser(LIST_FORMATS)).default('table'))
     .action(async (opts: { format: Of<typeof LIST_FORMATS> }) => {
-      const { scenariosCommand } = await import('./commands/catalog');
+      const { scenariosCommand } = await import('./commands/scenarios');
       await io.emit(scenariosCommand(opts.format));
     });
 
@@ -223,7 +223,7 @@ Examples:
     .command('rules')
     .description('list the decision rules with a one-line description and a source')
     .action(async () => {
-      const { rulesCommand } = await import('./commands/catalog');
+      const { rulesCommand } = await import('./commands/rules');
       await io.emit(rulesCommand());
     });
 

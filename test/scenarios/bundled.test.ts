@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandScenarioPaths, schemaCommand } from '../../src/cli/commands/catalog';
+import { expandScenarioPaths } from '../../src/cli/scenarioFiles';
+import { schemaCommand } from '../../src/cli/commands/schema';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../src/common/paths';
 import { parseRule } from '../../src/rules/registry';
 import { loadScenario, validateFile } from '../../src/scenario/load';

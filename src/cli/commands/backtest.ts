@@ -19,7 +19,7 @@ import { problemsMessage, renderProblem } from '../../scenario/problems';
 import { showWarning } from '../../common/warnings';
 import type { Scenario } from '../../scenario/types';
 import type { FloorModelName } from '../../scenario/schema';
-import { expandScenarioPaths } from './catalog';
+import { expandScenarioPaths } from '../scenarioFiles';
 import { withChair } from '../../chair/registry';
 
 /** The bundled case library. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backtestCommand, HISTORY_DIR } from '../../../src/cli/commands/backtest';
-import { expandScenarioPaths } from '../../../src/cli/commands/catalog';
+import { expandScenarioPaths } from '../../../src/cli/scenarioFiles';
 import { SCENARIOS_DIR } from '../../../src/common/paths';
 import { validateFile, validateText } from '../../../src/scenario/load';
 import { renderProblem } from '../../../src/scenario/problems';
