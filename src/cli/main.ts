@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, UserError } from '../common/errors';
 import { releaseOutput } from '../common/inputFiles';
 import { onWarning } from '../common/warnings';
+import { cutLongWords } from '../common/terminalText';
 import { packageVersion } from '../common/paths';
 import { processIO, type CliIO } from './io';
 import { buildProgram } from './program';
@@ -35,7 +36,8 @@ function handle(error: unknown, io: CliIO, debug: boolean, argv: readonly string
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE; // commander already printed the message
   }
   if (error instanceof UserError) {
-    io.err(`plenary: ${error.message}`);
+    // a value pasted by mistake (a 100 KB --rule or --vary) is not echoed whole
+    io.err(cutLongWords(`plenary: ${error.message}`, 300));
     return EXIT_USAGE;
   }
   if (error instanceof Interrupted) {

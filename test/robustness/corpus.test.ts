@@ -49,6 +49,8 @@ function expectUserSees(r: InProcessRun, c: Pick<Case, 'exit' | 'stderr' | 'stde
   // a refusal is a `plenary: ...` message on stderr with nothing on stdout (validate's report is its stdout)
   if (r.code === 2 && r.stdout === '') expect(r.stderr, shown).toMatch(/^plenary: \S/);
   if (c.stderr !== undefined) expect(r.stderr.split('\n')[0], shown).toContain(c.stderr);
+  // no message echoes a pasted value whole (a 100 KB --seed or --rule)
+  expect(r.stderr.split('\n').every((line) => line.length < 2000), shown).toBe(true);
   if (c.stderrEmpty) expect(r.stderr, shown).toBe('');
   if (c.stdout !== undefined) expect(r.stdout, shown).toContain(c.stdout);
   if (c.notStdout !== undefined) expect(r.stdout, shown).not.toContain(c.notStdout);
