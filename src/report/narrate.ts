@@ -89,7 +89,7 @@ export function narrate(model: Model, event: RunEvent): string[] {
       return [`  The ${event.check === 'vote' ? 'vote' : 'call for consensus'} ${verdict}: ${event.explanation}.${who}`];
     }
     case 'end': {
-      const how = event.settledBy === 'declaration' ? " (the Chair's declaration stood)" : event.settledBy === 'act' ? ' (by a voluntary act)' : event.deferredBy === 'chair' ? " (by the Chair's choice)" : '';
+      const how = event.settledBy === 'declaration' ? '' : event.settledBy === 'act' ? ' (by a voluntary act)' : event.deferredBy === 'chair' ? " (by the Chair's choice)" : '';
       const label = event.deferredBy === 'chair' ? 'Deferred' : outcomeLabel(model, model.outcomes[event.outcome]);
       return [`Outcome: ${label}${how}, after ${event.hours} h on the item.`];
     }

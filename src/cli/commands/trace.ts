@@ -40,10 +40,10 @@ export function traceCommand(options: TraceOptions): string {
   result.decisive.forEach((list, o) => {
     if (list && list.length > 0) why.push(`"${model.options[o].name}" failed; decisive objections: ${list.map((m) => model.names[m]).join(', ')}.`);
   });
-  if (result.settledBy === 'act') why.push(`the item ended by a voluntary act: ${outcomeLabel(model, outcome)}.`);
+  if (result.settledBy === 'act') why.push(`The item ended by a voluntary act: ${outcomeLabel(model, outcome)}.`);
   else if (result.settledBy === 'declaration') why.push(`"${outcomeLabel(model, outcome)}" stood: nobody objected to the Chair's declaration.`);
   else if (result.adoptedBy) why.push(`"${outcomeLabel(model, outcome)}" passed by ${result.adoptedBy === 'vote' ? 'a vote' : rule.mode === 'written' ? 'written procedure (no objection within the period)' : 'consensus'} under ${rule.title}.`);
-  else if (outcome === 'referred') why.push(`the Chair referred the item (${outcomeLabel(model, outcome)}).`);
+  else if (outcome === 'referred') why.push(`The Chair referred the item: ${outcomeLabel(model, outcome)}.`);
   lines.push(`Why: ${why.length > 0 ? why.join(' ') : 'no option passed the rule and no objection was decisive.'}`);
   return `${lines.join('\n')}\n`;
 }
