@@ -6,7 +6,8 @@
  *     (bench/reference.ts, tied to the engine by test/bench/reference.test.ts), on the default scenario;
  *     1b. the same under the spatial floor model (src/floor/spatial.ts) against its own plain loop (bench/spatialReference.ts);
  *  2. the same on a synthetic 193-member body (scenarios/synthetic/ga-193.yaml);
- *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`;
+ *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`,
+ *     `plenary sensitivity` on the default scenario with its defaults;
  *  4. `--workers 2` against `--workers 1` on a 100,000-run job, and whether the outputs are byte-identical;
  *  5. exact voting power of a 200-member weighted body (src/analyses/power);
  *  6. peak resident memory of `plenary run --runs 1000000`.
@@ -299,12 +300,14 @@ async function main(): Promise<void> {
   const large = await throughput(GA_193);
   log('5. voting power, 200-member weighted body ...');
   const power = await power200();
-  let cli: { help?: number; run10k?: number; compare10k?: number | 'not available'; workers?: ReturnType<typeof workers>; job?: Awaited<ReturnType<typeof jobWorkers>>; rss?: ReturnType<typeof peakRss> } = {};
+  let cli: { help?: number; run10k?: number; sensitivity?: number; compare10k?: number | 'not available'; workers?: ReturnType<typeof workers>; job?: Awaited<ReturnType<typeof jobWorkers>>; rss?: ReturnType<typeof peakRss> } = {};
   if (!SKIP_CLI) {
     if (!existsSync(join(PACKAGE_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node build.mjs` first (npm run bench does)');
     log('3. CLI wall times ...');
     cli.help = wall(['--help'], QUICK ? 3 : 7);
     cli.run10k = wall(['run', '--runs', '10000', '--format', 'json', '--quiet'], QUICK ? 2 : 5);
+    log('   plenary sensitivity (Swakopmund, its defaults) ...');
+    cli.sensitivity = wall(['sensitivity', DEFAULT_SCENARIO, '--format', 'json', '--quiet'], 1);
     cli.compare10k = hasReformsCompare() ? (wall(['compare', '--reforms', '--runs', '10000', '--format', 'json'], QUICK ? 1 : 3) ?? 'not available') : 'not available';
     log('4. --workers 2 vs --workers 1 ...');
     cli.workers = workers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
@@ -342,6 +345,7 @@ async function main(): Promise<void> {
     helpWallSec: cli.help ?? null,
     run10kWallSec: cli.run10k ?? null,
     compareReforms10kWallSec: cli.compare10k ?? null,
+    sensitivityWallSec: cli.sensitivity ?? null,
     workersSpeedup: cli.workers?.speedup ?? null,
     workersIdentical: cli.workers === undefined ? null : cli.workers.identical && cli.job!.identical,
     workersJobSpeedup: cli.job?.speedup ?? null,
@@ -381,6 +385,7 @@ async function main(): Promise<void> {
     ['plenary --help wall s', num(cli.help), '< 0.3', status(cli.help === undefined ? undefined : cli.help < 0.3)],
     ['plenary run --runs 10000 wall s', num(cli.run10k), '<= 0.5', status(cli.run10k === undefined ? undefined : cli.run10k <= 0.5)],
     ['plenary compare --reforms --runs 10000 wall s', num(cli.compare10k), '<= 1.8', status(typeof cli.compare10k === 'number' ? cli.compare10k <= 1.8 : undefined)],
+    ['plenary sensitivity kp-2009-swakopmund.yaml (defaults) wall s', num(cli.sensitivity), '< 60', status(cli.sensitivity === undefined ? undefined : cli.sensitivity < 60)],
     [`--workers 1 / --workers 2, ${num(result.workersRuns)} runs (wall s)`, cli.workers ? `${cli.workers.one} / ${cli.workers.two}` : '-', '', ''],
     ['  CPU seconds (user + system), --workers 1 / 2', cli.workers?.cpuOne !== undefined ? `${cli.workers.cpuOne} / ${cli.workers.cpuTwo}` : '-', '', ''],
     ['  speed-up, end to end (CLI start-up included)', num(cli.workers?.speedup), '>= 1.6', status(cli.workers ? cli.workers.speedup >= 1.6 : undefined)],

@@ -10,9 +10,11 @@ import { cutLongWords } from '../common/terminalText';
 import { packageVersion } from '../common/paths';
 import { processIO, type CliIO } from './io';
 import { buildProgram } from './program';
+import { setInvocation } from './stamp';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
+  setInvocation(argv);
   onWarning((text) => io.err(`plenary: ${text}`)); // text: `file:line warning: path: ...`
   try {
     const program = buildProgram(io);

@@ -17,6 +17,7 @@ import { parseWorkers, type WorkerCount } from '../engine/parallel';
 import { registerTrainer } from './commands/play';
 import type { CliIO } from './io';
 import { runJobCommand } from './job';
+import { currentInvocation } from './stamp';
 import { checkOutPath, STDOUT_PATH } from './output';
 import { formatParser, parseChair, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
@@ -29,6 +30,7 @@ const SWEEP_FORMATS = ['table', 'json', 'csv', 'rows', 'jsonl'] as const;
 const BACKTEST_FORMATS = ['table', 'json', 'markdown'] as const;
 const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 const LIST_FORMATS = ['table', 'json'] as const;
+const SENSITIVITY_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 type Of<T extends readonly string[]> = T[number];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -153,7 +155,7 @@ Examples:
       const { shard, total } = prepare(opts, inputs);
       const { runCommand } = await import('./commands/run');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, shard, workers: opts.workers, draws: opts.draws, ...hooks }),
+        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, shard, workers: opts.workers, draws: opts.draws, invocation: currentInvocation(), ...hooks }),
       );
     });
 
@@ -402,6 +404,31 @@ Examples:
       await runJobCommand(io, { total: 1, title: 'Counting coalitions', quiet, out: opts.out, inputs }, (hooks) =>
         runOffThread({ command: 'power', options }, hooks.shouldStop ?? (() => false), () => powerCommand(options)),
       );
+    });
+
+  // ---- sensitivity, calibrate (issue 14) ---------------------------------------------------------------------------
+  program
+    .command('sensitivity')
+    .description('which uncertain inputs move the outcome probabilities most: Morris screen, Sobol indices, tornado chart, where research pays')
+    .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
+    .option('-s, --seed <seed>', 'master seed: designs and runs derive from it', parseSeed, DEFAULT_SEED)
+    .option('-r, --rule <rule>', 'override the rule in force')
+    .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+    .option('-n, --runs <n>', 'simulated runs per design point (the same runs at every point)', parseCount('--runs', 10, 100_000), 200)
+    .option('--trajectories <n>', 'Morris trajectories', parseCount('--trajectories', 2, 1000), 10)
+    .option('--sobol-rows <n>', 'base rows of the Saltelli design', parseCount('--sobol-rows', 4, 100_000), 128)
+    .option('--sobol-factors <n>', 'most inputs carried from the screen into the Sobol stage', parseCount('--sobol-factors', 1, 50), 8)
+    .option('--outcome <id>', 'the outcome "where research pays" is about (default: the most likely)')
+    .addOption(new Option('-f, --format <format>', `output format (${SENSITIVITY_FORMATS.join(', ')})`).argParser(formatParser(SENSITIVITY_FORMATS)).default('table'))
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .option('-q, --quiet', 'no progress display')
+    .addHelpText('after', '\nExamples:\n  plenary sensitivity\n  plenary sensitivity scenarios/kp-2009-swakopmund.yaml --outcome joint-work-plan\n  plenary sensitivity --format html --out sensitivity.html')
+    .action(async (scenario: string | undefined, opts: { seed: string; rule?: string; model?: FloorModelName; runs: number; trajectories: number; sobolRows: number; sobolFactors: number; outcome?: string; format: Of<typeof SENSITIVITY_FORMATS>; out?: string; quiet?: boolean }) => {
+      const inputs = inputsOf(scenario);
+      const { prepareSensitivity, sensitivityCommand } = await import('./commands/sensitivity');
+      const options = { scenario, ...opts, invocation: currentInvocation() };
+      const prepared = await prepareSensitivity(options);
+      await runJobCommand(io, { total: prepared.plannedRuns, title: 'Sensitivity', quiet: opts.quiet, out: opts.out, inputs }, (hooks) => sensitivityCommand({ ...options, ...hooks }, prepared));
     });
 
   registerTrainer(program, io);

@@ -3,6 +3,7 @@ import type { Summary } from '../engine/summarize';
 import { citationText } from '../rules/citation';
 import { runHtml } from './runHtml';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
+import { stampCsvRows, stampLines } from './provenance';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -122,6 +123,7 @@ function runTable(s: Summary): string {
   parts.push(...timeLines(s));
   if (s.agenda.length > 0) parts.push('', textTable(agendaColumns, agendaRows(s)));
   if (s.assumptions) parts.push('', ...assumptionLines(s));
+  if (s.provenance) parts.push('', ...stampLines(s.provenance));
   if (s.partial) parts.push('', 'PARTIAL RESULT: the job was interrupted; the figures cover only the runs completed.');
   return `${parts.join('\n')}\n`;
 }
@@ -143,6 +145,7 @@ function runMarkdown(s: Summary): string {
   parts.push(...timeLines(s));
   if (s.agenda.length > 0) parts.push('', markdownTable(agendaColumns, agendaRows(s)));
   if (s.assumptions) parts.push('', ...assumptionLines(s).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
+  if (s.provenance) parts.push('', ...stampLines(s.provenance).map((l) => `_${l}_  `));
   parts.push('', s.uncertainty ? '_Inputs 95%: the range of the share across the scenario\'s uncertain inputs; Simulation 95%: the precision of the share from the simulated runs (docs/uncertainty.md)._' : '_A 95% interval is the range of shares compatible with the simulated runs; it reflects simulation noise, not uncertainty in the scenario\'s inputs._');
   return `${parts.join('\n')}\n`;
 }
@@ -154,11 +157,12 @@ function runCsv(s: Summary): string {
     rows.push(csvRow(['outcome-inputs95', u.outcome, 'range across uncertain inputs', '', u.mean, u.inputs95[0], u.inputs95[1]]));
     rows.push(csvRow(['outcome-simulation95', u.outcome, 'simulation precision', '', u.mean, u.simulation95[0], u.simulation95[1]]));
   }
-  if (s.assumptions) rows.push(csvRow(['assumptions', 'resting-share', `${s.assumptions.assumption + s.assumptions.assumedNumber + s.assumptions.unsourced} of ${s.assumptions.inputs} inputs`, s.assumptions.inputs, s.assumptions.restingOnAssumptions, '', '']));
-  for (const b of s.assumptions?.behind ?? []) rows.push(csvRow(['input-behind', b.id, `${b.label} [${b.status}]: ${b.source ?? 'none given'}`, '', '', '', '']));
   for (const b of s.blockers) rows.push(csvRow(['blocker', b.participant, b.name, '', b.decisiveShare, b.ci95[0], b.ci95[1]]));
   for (const a of s.agenda) rows.push(csvRow(['agenda', a.item, a.name, '', a.crowdedOutShare, '', '']));
   rows.push(csvRow(['hours', 'mean', 'hours on the item', '', s.hours.mean, '', '']));
   rows.push(csvRow(['hours', 'time-left', 'hours left for the agenda', '', s.timeLeft.meanHours, '', '']));
+  if (s.assumptions) rows.push(csvRow(['assumptions', 'resting-share', `${s.assumptions.assumption + s.assumptions.assumedNumber + s.assumptions.unsourced} of ${s.assumptions.inputs} inputs`, s.assumptions.inputs, s.assumptions.restingOnAssumptions, '', '']));
+  for (const b of s.assumptions?.behind ?? []) rows.push(csvRow(['input-behind', b.id, `${b.label} [${b.status}]: ${b.source ?? 'none given'}`, '', '', '', '']));
+  if (s.provenance) rows.push(...stampCsvRows(s.provenance, 7));
   return `${rows.join('\n')}\n`;
 }

@@ -227,9 +227,11 @@ const idOf = (x: unknown): string => String(x !== null && typeof x === 'object' 
  * The scenario document with its roster (and the rosters that one extends) merged in by id, as validation sees it;
  * with the origin of every merged entry for line numbers. The `roster` key stays (validation checks its shape).
  */
-function includeRoster(data: Record<string, unknown>, file: string, source: YamlSource | undefined): { input: Record<string, unknown>; origin?: Origin } | { errors: Problem[] } {
+function includeRoster(data: Record<string, unknown>, file: string, source: YamlSource | undefined): { input: Record<string, unknown>; origin?: Origin; rosters: string[] } | { errors: Problem[] } {
   let input = data;
   let origin: Origin | undefined;
+  /** the roster files read, in include order (for the provenance stamp) */
+  const rosters: string[] = [];
   const at = source ? originOf(source) : nowhere(file);
   if (typeof input.roster === 'string') {
     const loaded = loadRoster(file, input.roster);
@@ -251,8 +253,9 @@ function includeRoster(data: Record<string, unknown>, file: string, source: Yaml
     const keep = (section: unknown, merged: unknown[]) => (section === undefined || Array.isArray(section) ? merged : section);
     input = { ...input, participants: keep(input.participants, participants), blocs: keep(input.blocs, blocs) };
     if (source) origin = originOf(source, { layers: loaded.layers }, { participants: participants.map(idOf), blocs: blocs.map(idOf) }, own);
+    rosters.push(...loaded.layers.map((l) => l.source.file));
   }
-  return { input, ...(origin ? { origin } : {}) };
+  return { input, ...(origin ? { origin } : {}), rosters };
 }
 
 /**
@@ -311,6 +314,8 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   if ('errors' in included) return { errors: included.errors, warnings: [] };
   input = included.input;
   if (included.origin) origin = included.origin;
+  /** the files the scenario is read from: itself, then every roster it includes (for the provenance stamp) */
+  const files = [file, ...included.rosters];
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     problems.push(...shapeProblems(scenarioSchema, parsed.error, input, origin));
@@ -333,7 +338,7 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   const { errors, warnings } = checkMeaning(doc, origin);
   if (errors.length > 0) return { errors, warnings };
   const parameters = defaultParameters();
-  return { scenario: normalize(doc, file, { parameters, inputs: inputSites(written, parameters) }), errors, warnings };
+  return { scenario: { ...normalize(doc, file, { parameters, inputs: inputSites(written, parameters) }), files }, errors, warnings };
 }
 
 /** The named cross-field rules (src/scenario/checks.ts), located. */

@@ -193,6 +193,8 @@ export interface Scenario {
   readonly parameters?: GlobalParameters;
   /** named sources that `source` fields may refer to */
   readonly sources?: Readonly<Record<string, string>>;
+  /** the files it was read from: the scenario, then every roster it includes (for the provenance stamp) */
+  readonly files?: readonly string[];
 }
 
 /** Outcome ids besides option ids. */

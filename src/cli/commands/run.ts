@@ -23,6 +23,7 @@ import { describeDistribution } from '../../scenario/distributions';
 import type { UncertaintySummary } from '../../engine/reportExtras';
 import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
+import { stampOf, type Invocation } from '../stamp';
 
 export type RunFormat = ReportFormat | RowsFormat;
 export const RUN_FORMATS: readonly RunFormat[] = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'];
@@ -42,6 +43,8 @@ export interface RunCommandOptions extends JobHooks {
   readonly workers?: WorkerCount;
   /** input draws of a scenario with uncertain inputs (two-level Monte Carlo; default 100) */
   readonly draws?: number;
+  /** the invocation to stamp the result with (the CLI passes it; library callers may leave it out) */
+  readonly invocation?: Invocation;
 }
 
 export interface RunCommandResult extends JobOutcome {
@@ -76,7 +79,8 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     const plain = summarize(model, tallies, options.seed, partial);
     // the ensemble reports its components' spread as model uncertainty (the same runs under each model)
     const spread = model.floor === 'ensemble' && !options.shard && !partial ? modelSpread(scenario, rule, options.seed, options.runs, options.shouldStop) : undefined;
-    const summary = { ...plain, assumptions: assumptionSummary(scenario, plain), ...(spread ? { modelSpread: spread } : {}) };
+    const stamp = stampOf([scenario], options.seed, options.invocation);
+    const summary = { ...plain, assumptions: assumptionSummary(scenario, plain), ...(spread ? { modelSpread: spread } : {}), ...(stamp ? { provenance: stamp } : {}) };
     if (options.shard) {
       // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
       const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor, ...(scenario.procedure.chair !== undefined ? { chair: scenario.procedure.chair } : {}) } }; // shards of different floor models never merge
@@ -105,6 +109,7 @@ async function runUncertain(options: RunCommandOptions, scenario: Scenario, rule
     outcomes: result.outcomes,
     influence: result.influence,
   };
-  const summary = { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty) };
+  const stamp = stampOf([scenario], options.seed, options.invocation);
+  const summary = { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty), ...(stamp ? { provenance: stamp } : {}) };
   return { text: renderRun(summary, options.format), partial: result.partial, marked: markedFormat(options.format), summary };
 }
