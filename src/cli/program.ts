@@ -31,6 +31,7 @@ const BACKTEST_FORMATS = ['table', 'json', 'markdown'] as const;
 const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 const LIST_FORMATS = ['table', 'json'] as const;
 const SENSITIVITY_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
+const CALIBRATION_FORMATS = ['table', 'json', 'markdown'] as const;
 type Of<T extends readonly string[]> = T[number];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -429,6 +430,29 @@ Examples:
       const options = { scenario, ...opts, invocation: currentInvocation() };
       const prepared = await prepareSensitivity(options);
       await runJobCommand(io, { total: prepared.plannedRuns, title: 'Sensitivity', quiet: opts.quiet, out: opts.out, inputs }, (hooks) => sensitivityCommand({ ...options, ...hooks }, prepared));
+    });
+
+  jobFlags(
+    program
+      .command('calibrate')
+      .description("fit the model's global parameters on a case library; in-sample and leave-one-out scores beside the current values and the baselines")
+      .argument('[paths...]', 'case files or folders (default: scenarios/history/ and the Swakopmund 2009 scenario)')
+      .option('-n, --runs <n>', 'simulated runs per case and grid point (the same runs everywhere)', parseRuns, 200)
+      .option('-s, --seed <seed>', 'master seed', parseSeed, DEFAULT_SEED)
+      .addOption(new Option('--score <name>', 'what the fit minimises: brier or log').choices(['brier', 'log']).default('brier'))
+      .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
+      .addOption(new Option('-f, --format <format>', `output format (${CALIBRATION_FORMATS.join(', ')})`).argParser(formatParser(CALIBRATION_FORMATS)).default('table'))
+      .option('--write [file]', 'write the fitted values with their provenance into the parameters file (default: scenarios/parameters/model.yaml)')
+      .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
+    false,
+  )
+    .addHelpText('after', '\nExamples:\n  plenary calibrate\n  plenary calibrate scenarios/history/ --runs 400 --score log\n  plenary calibrate --write')
+    .action(async (paths: string[], opts: JobOpts & { score: 'brier' | 'log'; model?: FloorModelName; format: Of<typeof CALIBRATION_FORMATS>; write?: boolean | string }) => {
+      prepare(opts, paths);
+      const { prepareCalibration, calibrateCommand } = await import('./commands/calibrate');
+      const options = { paths, runs: opts.runs, seed: opts.seed, score: opts.score, format: opts.format, invocation: currentInvocation(), ...(opts.model ? { model: opts.model } : {}), ...(opts.write !== undefined ? { write: opts.write } : {}) };
+      const prepared = await prepareCalibration(options);
+      await runJobCommand(io, { total: prepared.plannedRuns, title: 'Calibrating', quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) => calibrateCommand({ ...options, ...hooks }, prepared));
     });
 
   registerTrainer(program, io);

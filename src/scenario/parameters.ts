@@ -76,3 +76,14 @@ export function defaultParameters(): GlobalParameters {
   cached ??= readParameters();
   return cached;
 }
+
+/** The version of a parameters file (0 when there is none or it cannot be read). */
+export function readParametersVersion(file = PARAMETERS_FILE): number {
+  if (!existsSync(file)) return 0;
+  const text = readText(file);
+  if (!text.ok) return 0;
+  const yaml = parseYaml(file, text.value);
+  if (!yaml.ok) return 0;
+  const version = (yaml.value.data as { version?: unknown }).version;
+  return typeof version === 'number' && Number.isInteger(version) ? version : 0;
+}
