@@ -38,7 +38,8 @@ export function plenary(args) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '120' },
+    // PLENARY_DATE: the provenance stamp's date is fixed, so that pasted outputs do not go stale by the calendar
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '120', PLENARY_DATE: '2026-11-30' },
     timeout: 120_000,
   });
   if (r.error) throw r.error;

@@ -16,10 +16,30 @@ export interface Invocation {
 
 let current: Invocation | undefined;
 
+/** Options that change how a command runs or where its result goes, never the result: left out of the stamp. */
+const WITH_VALUE = new Set(['--workers', '-w', '--out', '-o']);
+const ALONE = new Set(['--quiet', '-q', '--debug']);
+
+/** The arguments that decide the result (so that the stamp, too, is the same for any --workers or --out). */
+export function resultArgs(args: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (ALONE.has(a)) continue;
+    if (WITH_VALUE.has(a)) {
+      i++;
+      continue;
+    }
+    if (/^--(workers|out)=/.test(a) || /^-[wo].+/.test(a)) continue;
+    kept.push(a);
+  }
+  return kept;
+}
+
 /** Called once by main() with the process arguments. */
 export function setInvocation(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const fixed = env.PLENARY_DATE;
-  current = { args: argv.slice(2).filter((a) => a !== '--debug'), date: fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10) };
+  current = { args: resultArgs(argv.slice(2)), date: fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10) };
 }
 
 export const currentInvocation = (): Invocation | undefined => current;

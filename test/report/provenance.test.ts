@@ -79,3 +79,10 @@ describe('provenance stamp', () => {
     expect(shellSplit(args.map(shellQuote).join(' '))).toEqual(args);
   });
 });
+
+describe('the stamp names only what decides the result', () => {
+  it('leaves out --workers, --out, --quiet and --debug (the result is the same whatever they are)', async () => {
+    const { resultArgs } = await import('../../src/cli/stamp');
+    expect(resultArgs(['run', 'x.yaml', '--workers', '2', '-w', '1', '--workers=2', '-w2', '--out', 'r.json', '-o', 'r.json', '--out=r.json', '-q', '--quiet', '--debug', '--runs', '10'])).toEqual(['run', 'x.yaml', '--runs', '10']);
+  });
+});
