@@ -2,8 +2,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Folders are searched for .yaml files (rosters, reforms and the schema are not scenarios). */
-export function expandScenarioPaths(paths: readonly string[]): string[] {
+/**
+ * Folders are searched for .yaml files. Rosters and reforms are not scenarios: left out unless `withRostersAndReforms`
+ * (validate checks them by their own schemas); the model's parameters file always.
+ */
+export function expandScenarioPaths(paths: readonly string[], withRostersAndReforms = false): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let isDir = false;
@@ -18,7 +21,8 @@ export function expandScenarioPaths(paths: readonly string[]): string[] {
     }
     for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       // rosters, reform definitions and the model's parameters file are not scenarios
-      if (entry.isDirectory() && entry.name !== 'rosters' && entry.name !== 'reforms' && entry.name !== 'parameters') out.push(...expandScenarioPaths([join(p, entry.name)]));
+      const skipped = entry.name === 'parameters' || (!withRostersAndReforms && (entry.name === 'rosters' || entry.name === 'reforms'));
+      if (entry.isDirectory() && !skipped) out.push(...expandScenarioPaths([join(p, entry.name)], withRostersAndReforms));
       else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(p, entry.name));
     }
   }

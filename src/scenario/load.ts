@@ -4,7 +4,7 @@
  * and located (file:line, field path).
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
@@ -460,6 +460,12 @@ function loadRoster(
 }
 
 /** Validates YAML text. Never throws. */
+/** A roster file checked on its own by the roster schema and its `extends` chain (`plenary validate`). Never throws. */
+export function validateRosterFile(file: string): Problem[] {
+  const r = loadRoster(file, basename(file), includeRoot(file));
+  return 'problems' in r ? r.problems : [];
+}
+
 export function validateText(text: string, file = '<scenario>'): Validation {
   const yaml = parseYaml(file, text);
   if (!yaml.ok) return { errors: yaml.problems, warnings: [] };

@@ -1,6 +1,6 @@
 /** Finding things and formats, through the built command: scenarios by id, participants, --out's extension, an empty backtest. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,27 @@ describe('--format follows --out', () => {
     const r = plenary('compare', '--reforms', COUNCIL, '--runs', '20', '--out', join(dir, 'council.html'));
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'council.html'), 'utf8')).toContain('River Basin Council');
+  });
+});
+
+describe('validate checks rosters and reforms by their own schemas', () => {
+  it('a roster and a reform file are clean; scenarios/ covers rosters and reforms', () => {
+    const r = plenary('validate', 'scenarios/rosters/kp-2009.yaml', 'scenarios/reforms/wdc-2009-two-thirds.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ok  scenarios/rosters/kp-2009.yaml (roster)');
+    expect(r.stdout).toContain('ok  scenarios/reforms/wdc-2009-two-thirds.yaml (reform)');
+    const all = plenary('validate', 'scenarios/');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/ok {2}scenarios\/rosters\/kp-2023\.yaml \(roster\)/);
+    expect(all.stdout).toMatch(/ok {2}scenarios\/reforms\/montreal-double-majority\.yaml \(reform\)/);
+  });
+
+  it('a roster with a bad field is invalid, with the field and its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-roster-'));
+    const file = join(dir, 'roster.yaml');
+    writeFileSync(file, 'participants: [{ id: a, name: A, weight: -1 }]\n');
+    const r = plenary('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/roster\.yaml:1:\d+ participants\[0\]\.weight: value must be >= 0/);
   });
 });

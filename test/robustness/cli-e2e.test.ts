@@ -84,7 +84,10 @@ describe('bad scenario files through the CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('');
     const files = readdirSync(join(ROOT, INVALID)).filter((f) => f.endsWith('.yaml'));
-    expect(r.stdout).toMatch(new RegExp(`\\n0 of ${files.length} files valid\\n$`));
+    // a folder's rosters/ are validated too, by the roster schema (issue 15)
+    const rosters = readdirSync(join(ROOT, INVALID, 'rosters')).filter((f) => f.endsWith('.yaml'));
+    expect(r.stdout).toMatch(new RegExp(`\\n0 of ${files.length + rosters.length} files valid\\n$`));
+    for (const f of rosters) expect(r.stdout).toContain(`invalid  ${INVALID}/rosters/${f} (roster)`);
     for (const f of files) expect(r.stdout).toContain(`invalid  ${INVALID}/${f}`);
     expect(r.stdout).toContain(`${INVALID}/unknown-keys.yaml:7 participants[0].salince: unknown key "salince". Did you mean "salience"?`);
     expect(r.stdout).toContain(`${INVALID}/yaml-syntax-error.yaml:6:1 YAML syntax error`);
