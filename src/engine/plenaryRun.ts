@@ -6,7 +6,7 @@
  * the end.
  */
 import { acceptedFromTable, candidateTable, compileMachine, firstAcceptedFromTable, type CandidateTable, send, type CompiledMachine, type Configuration } from '../procedure/interpreter';
-import { chairMoves, checks, initialContext, mutators, procedureMachine, type ChairEvent, type ProcedureContext, type ProcedureEvent, type ProcedureState } from '../procedure/machine';
+import { chairMoves, checks, initialContext, mutators, procedureMachine, type ChairEvent, type ProcedureContext, type ProcedureEvent, type ProcedureInput, type ProcedureState } from '../procedure/machine';
 import type { Stance } from '../rules/types';
 import { FailedChecks } from './blockers';
 import type { ChairPolicy, ChairView } from '../chair/types';
@@ -23,24 +23,47 @@ import { InstrumentFloor } from './instruments';
 export type { RunEvent } from './narrator';
 
 type Compiled = CompiledMachine<ProcedureContext, ProcedureEvent>;
-/** per number of options: the chair events each state of the compiled procedure has transitions for */
-const candidateTables = new Map<number, CandidateTable<ProcedureContext, ChairEvent>>();
-function candidatesOf(options: number): CandidateTable<ProcedureContext, ChairEvent> {
-  let table = candidateTables.get(options);
-  if (table === undefined) candidateTables.set(options, (table = candidateTable<ProcedureContext, ChairEvent>(compiledProcedure() as never, chairMoves(options))));
+/**
+ * The chair events an item can ever accept: every move of `chairMoves`, less the instruments the scenario does not
+ * provide (their guards are false for the whole run: DRAFT/DECLARE of an option that is not a draft or the chair's
+ * action, CONVENE_FRIENDS without friends of the chair, REFER without a referral). Leaving them out keeps the accepted
+ * set equal to `snapshot.can()` and spares the Monte Carlo their guards on every chair turn.
+ */
+function possibleMoves(p: ProcedureInput): { key: string; moves: ChairEvent[] } {
+  const draft = p.draftMask ?? 0;
+  const declared = p.declaredMask ?? 0;
+  const friends = (p.friendsHours ?? 0) > 0;
+  const referral = p.referral === true;
+  const moves = chairMoves(p.options.length).filter((e) => {
+    if (e.type === 'DRAFT') return (draft & (1 << e.option)) !== 0;
+    if (e.type === 'DECLARE') return (declared & (1 << e.option)) !== 0;
+    if (e.type === 'CONVENE_FRIENDS') return friends;
+    if (e.type === 'REFER') return referral;
+    return true;
+  });
+  return { key: `${p.options.length}|${draft}|${declared}|${friends}|${referral}`, moves };
+}
+
+/** per set of possible moves: the chair events each state of the compiled procedure has transitions for */
+const candidateTables = new Map<string, CandidateTable<ProcedureContext, ChairEvent>>();
+function candidatesOf(p: ProcedureInput): CandidateTable<ProcedureContext, ChairEvent> {
+  const { key, moves } = possibleMoves(p);
+  let table = candidateTables.get(key);
+  if (table === undefined) candidateTables.set(key, (table = candidateTable<ProcedureContext, ChairEvent>(compiledProcedure() as never, moves)));
   return table;
 }
 
-/** per chair preference and number of options: the candidate table in order of preference */
-const preferredTables = new WeakMap<readonly ChairEvent['type'][], Map<number, CandidateTable<ProcedureContext, ChairEvent>>>();
-function preferredOf(preference: readonly ChairEvent['type'][], options: number): CandidateTable<ProcedureContext, ChairEvent> {
-  let byOptions = preferredTables.get(preference);
-  if (byOptions === undefined) preferredTables.set(preference, (byOptions = new Map()));
-  let table = byOptions.get(options);
+/** per chair preference and set of possible moves: the candidate table in order of preference */
+const preferredTables = new WeakMap<readonly ChairEvent['type'][], Map<string, CandidateTable<ProcedureContext, ChairEvent>>>();
+function preferredOf(preference: readonly ChairEvent['type'][], p: ProcedureInput): CandidateTable<ProcedureContext, ChairEvent> {
+  let byMoves = preferredTables.get(preference);
+  if (byMoves === undefined) preferredTables.set(preference, (byMoves = new Map()));
+  const { key } = possibleMoves(p);
+  let table = byMoves.get(key);
   if (table === undefined) {
     const rank = (type: ChairEvent['type']) => (preference.includes(type) ? preference.indexOf(type) : preference.length);
     // a stable sort: moves of one type keep their order (TABLE by option index)
-    byOptions.set(options, (table = candidatesOf(options).map((entries) => [...entries].sort((a, b) => rank(a.event.type) - rank(b.event.type)))));
+    byMoves.set(key, (table = candidatesOf(p).map((entries) => [...entries].sort((a, b) => rank(a.event.type) - rank(b.event.type)))));
   }
   return table;
 }
@@ -133,8 +156,8 @@ export class PlenaryRun implements ChairView {
     this.failed = new FailedChecks(model);
     this.narrator = options.narrate === true ? new Narrator(model) : undefined;
     this.chair = options.chair ?? chairOf(model);
-    this.candidates = candidatesOf(model.options.length);
-    this.preferred = this.chair.preference === undefined ? undefined : preferredOf(this.chair.preference, model.options.length);
+    this.candidates = candidatesOf(model.procedure);
+    this.preferred = this.chair.preference === undefined ? undefined : preferredOf(this.chair.preference, model.procedure);
     this.floorState = this.machine.states.map((s) => FLOOR_STATES.has(s as ProcedureState));
     this.instruments = model.instruments === undefined ? undefined : new InstrumentFloor(model, model.instruments);
     if (this.instruments !== undefined) this.floor.absent = this.instruments.absent;
