@@ -15,6 +15,7 @@ import { chairMoveKinds, KEYS, SPEEDS, STANCE_KEYS } from './keys';
 import { STANCE_SYMBOL, stanceName, type Seat, type TrainerSession } from './session';
 import { hours, pad, truncate, wrap } from './text';
 import type { ViewState } from './viewState';
+import { escapeControl } from '../common/terminalText';
 
 export interface Span {
   readonly text: string;
@@ -56,6 +57,13 @@ export interface ScreenOptions {
 
 const plain = (text: string, style: Omit<Span, 'text'> = {}): Line => [{ text, ...style }];
 export const lineText = (line: Line): string => line.map((s) => s.text).join('');
+
+/**
+ * Text from scenario files (names, labels) may hold control characters (an ESC sequence that clears the screen, a
+ * BEL): the screens show them as visible escapes (`\x1b`), as every other report does (src/common/terminalText.ts).
+ */
+const safeLines = (lines: readonly Line[]): Line[] =>
+  lines.map((line) => (line.some((s) => escapeControl(s.text) !== s.text) ? line.map((s) => ({ ...s, text: escapeControl(s.text) })) : line));
 
 /** Cuts a line of spans to a width (characters), ending in "…" when cut. */
 export function fitLine(line: Line, width: number): Line {
@@ -432,7 +440,7 @@ export function runScreen(session: TrainerSession, state: ViewState, o: ScreenOp
       log.splice(1, 1);
     } else break;
   }
-  return all.slice(0, Math.max(o.rows, 1));
+  return safeLines(all.slice(0, Math.max(o.rows, 1)));
 }
 
 /** The debrief screen: the trainee's run against the simulated chair's first, then every rule, then the details. */
@@ -467,5 +475,5 @@ export function debriefScreen(debrief: Debrief, state: ViewState, o: ScreenOptio
   const foot = footerLines(state, o, false);
   const room = o.rows - foot.length;
   const body = out.length > room ? [...out.slice(0, room - 1), plain(`… ${out.length - room + 1} more lines in the debrief file (--debrief FILE)`, { dim: true })] : out;
-  return [...body, ...foot];
+  return safeLines([...body, ...foot]);
 }
