@@ -225,9 +225,10 @@ Examples:
   program
     .command('rules')
     .description('list the decision rules with a one-line description and a source')
-    .action(async () => {
+    .addOption(new Option('-f, --format <format>', 'output format (table, json)').argParser(formatParser(LIST_FORMATS)).default('table'))
+    .action(async (opts: { format: Of<typeof LIST_FORMATS> }) => {
       const { rulesCommand } = await import('./commands/rules');
-      await io.emit(rulesCommand());
+      await io.emit(rulesCommand(opts.format));
     });
 
   // ---- compare, reforms, sweep, merge, what-would-it-take ------------------------------------------------------
@@ -267,9 +268,10 @@ Examples:
   program
     .command('reforms')
     .description('list the bundled reform proposals (scenarios/reforms/) with their rules and proponents')
-    .action(async () => {
+    .addOption(new Option('-f, --format <format>', 'output format (table, json)').argParser(formatParser(LIST_FORMATS)).default('table'))
+    .action(async (opts: { format: Of<typeof LIST_FORMATS> }) => {
       const { reformsCommand } = await import('./commands/reforms');
-      await io.emit(reformsCommand());
+      await io.emit(reformsCommand(opts.format));
     });
 
   jobFlags(
