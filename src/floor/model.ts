@@ -58,6 +58,8 @@ export interface Model {
   /** the electorate of the rule's fallback vote: the same array as `voting` unless the electorates differ */
   readonly voteVoting: Uint8Array;
   readonly weight: Float64Array;
+  /** every member weighs 1 (one member, one vote): the tally counts stances instead of summing weights */
+  readonly unitWeights: boolean;
   /** per rule group: 1 when the member belongs */
   readonly groups: readonly Uint8Array[];
   /** follow order index of the member's leader, or -1 */
@@ -249,6 +251,7 @@ export function compileModel(scenario: Scenario, rule: DecisionRule, choice: Com
     voting,
     voteVoting,
     weight,
+    unitWeights: weight.every((w) => w === 1),
     groups,
     leader,
     cohesion,

@@ -9,7 +9,7 @@ const NONE: readonly number[] = Object.freeze([]);
  * electorate mask: the rule's (default) or its fallback vote's (`model.voteVoting`).
  */
 export function tallyOf(model: Model, stances: Uint8Array, voting: Uint8Array = model.voting): Tally {
-  if (model.groups.length === 0 && unitWeights(model)) return countTally(stances, voting, model.size);
+  if (model.groups.length === 0 && model.unitWeights) return countTally(stances, voting, model.size);
   let support = 0;
   let accept = 0;
   let abstain = 0;
@@ -44,17 +44,6 @@ export function tallyOf(model: Model, stances: Uint8Array, voting: Uint8Array = 
     }
   }
   return { members, support, accept, abstain, object, yesWeight, noWeight, totalWeight, groupYes, groupNo, groupSize };
-}
-
-/** Every member weighs 1 (one member, one vote): checked once per model. */
-let lastModel: Model | undefined;
-let lastUnit = false;
-function unitWeights(model: Model): boolean {
-  if (model !== lastModel) {
-    lastModel = model;
-    lastUnit = model.weight.every((w) => w === 1);
-  }
-  return lastUnit;
 }
 
 /** Stance counts of the voting members (index: stance code; 4 is undecided). */

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptedEvents, candidateTable, compileMachine, firstAcceptedFromTable, type Configuration } from '../../src/procedure/interpreter';
 import { chairMoves, checks, mutators, procedureMachine, type ChairEvent, type ProcedureContext, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { parseRule, ruleOrThrow } from '../../src/rules/registry';
-import type { DecisionRule, Tally } from '../../src/rules/types';
+import type { DecisionRule } from '../../src/rules/types';
 import { inOrderChair } from '../../src/chair/inOrder';
 import { CHAIRS } from '../../src/chair/registry';
 import type { ChairPolicy } from '../../src/chair/types';
@@ -19,29 +19,11 @@ import { compileModel, type Model } from '../../src/floor/model';
 import { runRng } from '../../src/engine/rng';
 import { compiledProcedure, PlenaryRun, simulateRun } from '../../src/engine/plenaryRun';
 import { TrainerSession } from '../../src/ui/session';
-import { ruleSpecs } from '../robustness/arbitraries';
+import { ruleSpecs, tallyFor } from '../robustness/arbitraries';
 
 const RULES = ruleSpecs().map((spec) => parseRule(spec) as DecisionRule);
 const key = (e: ChairEvent): string => JSON.stringify(e);
 const keys = (events: readonly ChairEvent[]): string[] => events.map(key).sort();
-
-function tallyFor(rule: DecisionRule, pass: boolean): Tally {
-  const n = 5;
-  const g = rule.groups.length;
-  return {
-    members: n,
-    support: pass ? n : 0,
-    accept: 0,
-    abstain: 0,
-    object: pass ? 0 : n,
-    yesWeight: pass ? n : 0,
-    noWeight: pass ? 0 : n,
-    totalWeight: n,
-    groupYes: new Array<number>(g).fill(pass ? n : 0),
-    groupNo: new Array<number>(g).fill(pass ? 0 : n),
-    groupSize: new Array<number>(g).fill(n),
-  };
-}
 
 const input = (rule: DecisionRule, over: Partial<ProcedureInput> = {}): ProcedureInput => ({
   rule,

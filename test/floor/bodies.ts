@@ -37,7 +37,12 @@ export function routineBody(size = 55, model?: string): Scenario {
  * nothing is adopted.
  */
 export function mildlyOpposedMajority(rule = 'consensus', model = 'spatial'): Scenario {
-  return scenarioOf({
+  return scenarioOf(mildlyOpposedMajorityDocument(rule, model));
+}
+
+/** The document of `mildlyOpposedMajority`, for tests that go through a file. */
+export function mildlyOpposedMajorityDocument(rule = 'consensus', model = 'spatial'): Record<string, unknown> {
+  return {
     id: 'mildly-opposed',
     meeting: { body: 'A small council', title: 'Mildly opposed majority' },
     rule,
@@ -53,5 +58,5 @@ export function mildlyOpposedMajority(rule = 'consensus', model = 'spatial'): Sc
       { id: 'status-quo', name: 'No measure', tabled: false, positions: { scope: 0 } },
     ],
     statusQuo: 'status-quo',
-  });
+  };
 }

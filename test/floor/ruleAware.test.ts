@@ -14,31 +14,13 @@ import { compileModel } from '../../src/floor/model';
 import { ruleOrThrow } from '../../src/rules/registry';
 import { runJob } from '../../src/engine/job';
 import { loadScenario } from '../../src/scenario/load';
+import { mildlyOpposedMajorityDocument } from './bodies';
 
 /** the body of bodies.ts as a file (compare reads files) */
 function smallBodyFile(model: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'rule-aware-'));
   const file = join(dir, 'council.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      id: 'mildly-opposed',
-      meeting: { body: 'A small council', title: 'Mildly opposed majority' },
-      rule: 'consensus',
-      model: { name: model, positionNoise: 0 },
-      procedure: { sessionHours: 20, itemBudgetHours: 20, hoursToTable: 1, hoursPerRound: 2, maxRoundsPerOption: 3 },
-      dimensions: [{ id: 'scope', name: 'Scope of the measure' }],
-      participants: [
-        ...['a', 'b'].map((id) => ({ id, name: id.toUpperCase(), flexibility: 0, positions: { scope: { position: 100, salience: 80 } } })),
-        ...['c', 'd', 'e'].map((id) => ({ id, name: id.toUpperCase(), flexibility: 0, salience: 0.3, positions: { scope: { position: 20, salience: 30 } } })),
-      ],
-      options: [
-        { id: 'measure', name: 'The measure', positions: { scope: 60 } },
-        { id: 'status-quo', name: 'No measure', tabled: false, positions: { scope: 0 } },
-      ],
-      statusQuo: 'status-quo',
-    }),
-  );
+  writeFileSync(file, stringify(mildlyOpposedMajorityDocument('consensus', model)));
   return file;
 }
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { RULES, parseRule } from '../../src/rules/registry';
-import { STANCES } from '../../src/rules/types';
+import { STANCES, type DecisionRule, type Tally } from '../../src/rules/types';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const hours = fc.oneof(fc.constantFrom(0, 0.5, 1, 2), fc.double({ min: 0, max: 40, noNaN: true }));
@@ -192,4 +192,23 @@ export function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
     } else parent[key] = value;
   }
   return root;
+}
+
+/** A floor of five members where everyone supports (`pass`) or everyone objects, in the rule's groups too. */
+export function tallyFor(rule: DecisionRule, pass: boolean): Tally {
+  const n = 5;
+  const groups = rule.groups.length;
+  return {
+    members: n,
+    support: pass ? n : 0,
+    accept: 0,
+    abstain: 0,
+    object: pass ? 0 : n,
+    yesWeight: pass ? n : 0,
+    noWeight: pass ? 0 : n,
+    totalWeight: n,
+    groupYes: new Array<number>(groups).fill(pass ? n : 0),
+    groupNo: new Array<number>(groups).fill(pass ? 0 : n),
+    groupSize: new Array<number>(groups).fill(n),
+  };
 }

@@ -13,26 +13,8 @@ import { getAdjacencyMap } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { chairMoves, procedureMachine, type ProcedureEvent, type ProcedureInput } from '../../src/procedure/machine';
 import { parseRule } from '../../src/rules/registry';
-import type { DecisionRule, Tally } from '../../src/rules/types';
-import { ruleSpecs } from './arbitraries';
-
-function tallyFor(rule: DecisionRule, pass: boolean): Tally {
-  const n = 5;
-  const groups = rule.groups.length;
-  return {
-    members: n,
-    support: pass ? n : 0,
-    accept: 0,
-    abstain: 0,
-    object: pass ? 0 : n,
-    yesWeight: pass ? n : 0,
-    noWeight: pass ? 0 : n,
-    totalWeight: n,
-    groupYes: new Array<number>(groups).fill(pass ? n : 0),
-    groupNo: new Array<number>(groups).fill(pass ? 0 : n),
-    groupSize: new Array<number>(groups).fill(n),
-  };
-}
+import type { DecisionRule } from '../../src/rules/types';
+import { ruleSpecs, tallyFor } from './arbitraries';
 
 function alphabet(rule: DecisionRule, options: number): ProcedureEvent[] {
   // every chair move, TABLE of one option more than there is (refused), and a passing and a failing floor
