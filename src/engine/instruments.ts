@@ -25,8 +25,9 @@ export class InstrumentFloor {
   /** the rule's electorate and the fallback vote's, net of who is absent */
   readonly voting: Uint8Array;
   readonly voteVoting: Uint8Array;
-  private actsTaken = 0;
-  private walkoutsTaken = 0;
+  /** 1 for each act and walkout already taken this run (flags, not a bit mask: the format allows up to 50 of each) */
+  private readonly actsTaken: Uint8Array;
+  private readonly walkoutsTaken: Uint8Array;
   private attendanceDrawn = false;
   private readonly saved: Uint8Array;
 
@@ -38,14 +39,16 @@ export class InstrumentFloor {
     this.voting = model.voting.slice();
     this.voteVoting = model.voteVoting === model.voting ? this.voting : model.voteVoting.slice();
     this.saved = new Uint8Array(model.size);
+    this.actsTaken = new Uint8Array(instruments.acts.length);
+    this.walkoutsTaken = new Uint8Array(instruments.walkouts.length);
   }
 
   reset(): void {
     this.absent.fill(0);
     this.voting.set(this.model.voting);
     if (this.voteVoting !== this.voting) this.voteVoting.set(this.model.voteVoting);
-    this.actsTaken = 0;
-    this.walkoutsTaken = 0;
+    this.actsTaken.fill(0);
+    this.walkoutsTaken.fill(0);
     this.attendanceDrawn = false;
   }
 
@@ -88,8 +91,8 @@ export class InstrumentFloor {
     let left: number[] | undefined;
     for (let k = 0; k < list.length; k++) {
       const w = list[k];
-      if ((this.walkoutsTaken & (1 << k)) !== 0 || round !== w.round || (w.option !== -1 && w.option !== option)) continue;
-      this.walkoutsTaken |= 1 << k;
+      if (this.walkoutsTaken[k] === 1 || round !== w.round || (w.option !== -1 && w.option !== option)) continue;
+      this.walkoutsTaken[k] = 1;
       if (!(rng() < w.probability)) continue;
       for (const m of w.members) {
         if (this.absent[m] === 1) continue;
@@ -108,9 +111,9 @@ export class InstrumentFloor {
     const acts = this.instruments.acts;
     for (let k = 0; k < acts.length; k++) {
       const a: CompiledAct = acts[k];
-      if ((this.actsTaken & (1 << k)) !== 0 || round < a.fromRound || (a.option !== -1 && a.option !== option) || (a.by >= 0 && this.absent[a.by] === 1)) continue;
+      if (this.actsTaken[k] === 1 || round < a.fromRound || (a.option !== -1 && a.option !== option) || (a.by >= 0 && this.absent[a.by] === 1)) continue;
       if (!(floor.rng() < a.probability)) continue;
-      this.actsTaken |= 1 << k;
+      this.actsTaken[k] = 1;
       const moves: StanceMove[] = [];
       floor.moves = narrated ? moves : undefined;
       for (const e of a.effects) if (floor.rng() < e.probability) floor.move(e.member, CONCEDE_EVENT[e.stance], 'concession');

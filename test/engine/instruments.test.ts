@@ -131,6 +131,14 @@ describe('walkouts and the quorum', () => {
     expect(lines.some((l) => l.includes('walk out of the room'))).toBe(true);
     expect(lines.some((l) => l.startsWith('  No quorum: 4 present, below the quorum of 5'))).toBe(true);
   });
+  it('any number of walkouts the format allows (up to 50) is drawn once each: the 33rd is not mistaken for the 1st', () => {
+    const scenario = loadScenario('scenarios/examples/walkout.yaml');
+    const never = { by: ['north'], round: 999, probability: 1 };
+    const walkouts = [{ by: ['south', 'east', 'west'], round: 1, probability: 1 }, ...Array.from({ length: 31 }, () => never), { by: ['hill', 'ngo'], round: 1, probability: 1 }];
+    const model = compileModel({ ...scenario, walkouts } as typeof scenario, ruleOrThrow('consensus'));
+    // both groups leave in round 1: four stay, below the quorum of 5, so the resolution can never pass
+    expect(share(runs(model, 50), model, 'resolution')).toBe(0);
+  });
 });
 
 describe('attendance as a count', () => {
