@@ -7,6 +7,7 @@
 import type { FloorStatement } from '../floor/models';
 import type { Model } from '../floor/model';
 import type { JobTallies } from '../engine/kernel';
+import type { Stamp } from '../engine/reportExtras';
 import { pairedDifference, round6, wilson } from '../engine/statistics';
 import { summarize, type BlockerShare } from '../engine/summarize';
 import { citeRule, type CitationKind } from '../rules/citation';
@@ -77,6 +78,8 @@ export interface Comparison {
   readonly rules: readonly RuleComparison[];
   /** reforms left out, one line each saying why (a reform needs groups the scenario lacks) */
   readonly skipped?: readonly { readonly id: string; readonly reason: string }[];
+  /** the provenance stamp (src/report/provenance.ts), when the CLI made it */
+  readonly provenance?: Stamp;
 }
 
 export type ReformInfo = NonNullable<RuleComparison['reform']>;

@@ -42,6 +42,19 @@ export const shardJob = z
   })
   .strict();
 
+/** The provenance stamp a shard file carries (src/report/provenance.ts): bounded text fields. */
+const stampText = (max: number) => z.string().max(max);
+const stampSchema = z
+  .object({
+    plenary: stampText(100),
+    scenarioSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex'),
+    files: z.array(stampText(4096)).max(10_000),
+    command: stampText(200_000),
+    seed: stampText(10_000).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  })
+  .strict();
+
 export const shardEnvelope = z
   .object({
     kind: z.literal('plenary-shard'),
@@ -50,6 +63,7 @@ export const shardEnvelope = z
     shard: z.object({ index: z.number().int().min(1).max(MAX_SHARDS), count: z.number().int().min(1).max(MAX_SHARDS), from: count, to: count }).strict(),
     context: z.unknown(),
     tallies: z.unknown(),
+    provenance: stampSchema.optional(),
   })
   .strict();
 

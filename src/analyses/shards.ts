@@ -9,6 +9,7 @@ import { parseOrRefuse, shardEnvelope } from './shardChecks';
 import { shardRange, type Shard } from '../engine/job';
 import { sortHist, type Tallies } from '../engine/accumulator';
 import type { JobTallies } from '../engine/kernel';
+import type { Stamp } from '../engine/reportExtras';
 
 export type ShardCommand = 'run' | 'compare' | 'sweep' | 'backtest';
 
@@ -31,6 +32,11 @@ export interface ShardDocument<T = unknown> {
   /** data the renderer needs (normalized scenario, labels), identical in every part */
   readonly context: unknown;
   readonly tallies: T;
+  /**
+   * the stamp of the unsplit job (its command without --shard and --format), the same in every part but the date;
+   * merge refuses parts whose stamps disagree and stamps the merged result with it
+   */
+  readonly provenance?: Stamp;
 }
 
 /** The tallies of a compare shard file: per rule the tallies, and the transitions from the baseline. */
@@ -67,9 +73,9 @@ export function canonicalTallies(t: Tallies): Tallies {
   return { ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) };
 }
 
-export function shardDocument<T>(job: Omit<ShardJob, 'shards'>, shard: Shard, context: unknown, tallies: T): ShardDocument<T> {
+export function shardDocument<T>(job: Omit<ShardJob, 'shards'>, shard: Shard, context: unknown, tallies: T, stamp?: Stamp): ShardDocument<T> {
   const [from, to] = shardRange(job.runs, shard);
-  return { kind: 'plenary-shard', version: 1, job: { ...job, shards: shard.count }, shard: { index: shard.index, count: shard.count, from, to }, context, tallies };
+  return { kind: 'plenary-shard', version: 1, job: { ...job, shards: shard.count }, shard: { index: shard.index, count: shard.count, from, to }, context, tallies, ...(stamp ? { provenance: stamp } : {}) };
 }
 
 export const shardJson = (doc: ShardDocument): string => `${JSON.stringify(doc)}\n`;
@@ -103,7 +109,7 @@ export function mergeShardDocuments<T>(
   merge: (a: T, b: T) => T,
   /** checks one part's tallies once the parts are known to belong together (throws a UserError) */
   checkPart?: (doc: ShardDocument, name: string) => void,
-): { job: ShardJob; context: unknown; tallies: T } {
+): { job: ShardJob; context: unknown; tallies: T; provenance?: Stamp } {
   if (docs.length === 0) throw new UserError('merge: no shard files given');
   const first = docs[0];
   const jobKey = JSON.stringify(first.doc.job);
@@ -116,6 +122,8 @@ export function mergeShardDocuments<T>(
       continue;
     }
     if (JSON.stringify(doc.context) !== contextKey) problems.push(`${name}: was made from a different version of the scenario than ${first.name}`);
+    const stamps = stampDisagreement(doc.provenance, first.doc.provenance);
+    if (stamps !== undefined) problems.push(`${name}: its provenance stamp disagrees with ${first.name}'s: ${stamps}; the parts of one job come from the same scenario files, seed and arguments (only --shard differs)`);
     const [from, to] = shardRange(doc.job.runs, { index: doc.shard.index, count: doc.shard.count });
     if (doc.shard.count !== doc.job.shards || doc.shard.from !== from || doc.shard.to !== to) problems.push(`${name}: shard ${doc.shard.index}/${doc.shard.count} has an inconsistent run range`);
     const previous = seen.get(doc.shard.index);
@@ -130,5 +138,20 @@ export function mergeShardDocuments<T>(
   const ordered = [...docs].sort((a, b) => a.doc.shard.index - b.doc.shard.index);
   let tallies = ordered[0].doc.tallies as T;
   for (const { doc } of ordered.slice(1)) tallies = merge(tallies, doc.tallies as T);
-  return { job, context: first.doc.context, tallies };
+  return { job, context: first.doc.context, tallies, ...(first.doc.provenance ? { provenance: first.doc.provenance } : {}) };
+}
+
+/** What two parts' stamps disagree on (all but the date, which may differ), or undefined when they agree. */
+function stampDisagreement(a: Stamp | undefined, b: Stamp | undefined): string | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  if (a === undefined || b === undefined) return `${a === undefined ? 'it has' : 'the other has'} no stamp (written by a library call or an older plenary)`;
+  const short = (h: string) => `${h.slice(0, 16)}…`;
+  const diffs = [
+    a.scenarioSha256 !== b.scenarioSha256 ? `scenario sha256 ${short(a.scenarioSha256)} vs ${short(b.scenarioSha256)} (the scenario or a roster changed between the parts)` : '',
+    a.seed !== b.seed ? `seed ${JSON.stringify(a.seed)} vs ${JSON.stringify(b.seed)}` : '',
+    a.command !== b.command ? `command "${cutForMessage(a.command, 120)}" vs "${cutForMessage(b.command, 120)}"` : '',
+    a.plenary !== b.plenary ? `plenary ${a.plenary} vs ${b.plenary}` : '',
+    JSON.stringify(a.files) !== JSON.stringify(b.files) ? `files ${cutForMessage(a.files.join(' '), 120)} vs ${cutForMessage(b.files.join(' '), 120)}` : '',
+  ].filter((d) => d !== '');
+  return diffs.length > 0 ? diffs.join('; ') : undefined;
 }

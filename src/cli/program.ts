@@ -39,7 +39,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const CHAIR_FLAG = ['--chair <name>', "simulated chair: in-order (options in file order; the default) or reads-the-room (tables what is most likely to pass, drops what cannot, may extend the item); default: the scenario's procedure.chair"] as const;
 const MODEL_FLAG = ['--model <name>', "floor model: ordinal, spatial, compromise or ensemble (default: the scenario's model:, else spatial; see docs/model.md)"] as const;
 const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenario] : []);
-const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines';
+const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines; the first record carries the provenance stamp (a last column or field, provenance)';
 
 /** What an --out file's extension asks for, when --format is not given. */
 const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', txt: 'table', jsonl: 'jsonl' };
@@ -261,7 +261,7 @@ Examples:
       const { shard, total } = prepare(opts, inputs);
       const { compareCommand } = await import('./commands/compare');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, chair: opts.chair, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
+        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, chair: opts.chair, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
     });
 
@@ -308,7 +308,7 @@ Examples:
     .action(async (files: string[], opts: { format: Of<typeof MERGE_FORMATS>; out?: string }) => {
       if (opts.out) checkOutPath(opts.out, files);
       const { mergeCommand } = await import('./commands/merge');
-      await io.emit(mergeCommand(files, opts.format), { out: opts.out, inputs: files });
+      await io.emit(mergeCommand(files, opts.format, undefined, { invocation: currentInvocation() }), { out: opts.out, inputs: files });
     });
 
   jobFlags(

@@ -36,6 +36,33 @@ export function resultArgs(args: readonly string[]): string[] {
   return kept;
 }
 
+/** Drops `flag value`, `flag=value` and (for a one-letter flag) `-xvalue` from the arguments. */
+function without(args: readonly string[], long: string, short?: string): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === long || (short !== undefined && a === short)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith(`${long}=`) || (short !== undefined && a.startsWith(short) && a.length > short.length && !a.startsWith('--'))) continue;
+    kept.push(a);
+  }
+  return kept;
+}
+
+/**
+ * The invocation of the unsplit job a shard belongs to: the same arguments without `--shard i/n`. A part of rows
+ * (`--format rows/jsonl --shard i/n`) is stamped with it, so that the parts concatenate to the unsplit output.
+ */
+export const unsplitInvocation = (invocation: Invocation): Invocation => ({ ...invocation, args: without(invocation.args, '--shard') });
+
+/**
+ * The invocation a shard file records: the unsplit job's, without `--format` either (a shard file is the same
+ * whatever the format; `plenary merge --format F` adds its own), so that every part of one job records the same.
+ */
+export const shardInvocation = (invocation: Invocation): Invocation => ({ ...invocation, args: without(without(invocation.args, '--shard'), '--format', '-f') });
+
 /** Called once by main() with the process arguments. */
 export function setInvocation(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const fixed = env.PLENARY_DATE;
@@ -52,8 +79,11 @@ const readOr = (file: string): string => {
   }
 };
 
-/** The stamp of a result computed from `scenarios` (one, or a case library) with `seed`. */
-export function stampOf(scenarios: readonly Pick<Scenario, 'file' | 'files'>[], seed: string, invocation: Invocation | undefined = current): Stamp | undefined {
+/**
+ * The stamp of a result computed from `scenarios` (one, or a case library) with `seed` (undefined: a result that uses
+ * no randomness). No scenarios (a body given on the command line): the hash is of nothing, and the stamp says so.
+ */
+export function stampOf(scenarios: readonly Pick<Scenario, 'file' | 'files'>[], seed: string | undefined, invocation: Invocation | undefined = current): Stamp | undefined {
   if (!invocation) return undefined;
   const files = [...new Set(scenarios.flatMap((s) => s.files ?? (s.file ? [s.file] : [])))];
   return buildStamp({ version: packageVersion(), files: files.map((file) => ({ file, text: readOr(file) })), args: invocation.args, seed, date: invocation.date });

@@ -50,6 +50,7 @@ export interface Stamp {
   readonly scenarioSha256: string;
   readonly files: readonly string[];
   readonly command: string;
-  readonly seed: string;
+  /** absent when the result uses no randomness (plenary power: an exact computation) */
+  readonly seed?: string;
   readonly date: string;
 }

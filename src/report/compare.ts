@@ -5,6 +5,7 @@ import { compareHtml } from './compareHtml';
 import { headline } from './headline';
 import { citationText } from '../rules/citation';
 import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
+import { stampCsvRows, stampLines } from './provenance';
 
 export { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes };
 
@@ -104,6 +105,7 @@ function compareTable(c: Comparison): string {
   parts.push('', 'Rules:', ...legend(c).map((l) => `  ${l}`), ...skippedLines(c).map((l) => `  ${l}`));
   if (behaviourTitle !== undefined) parts.push('', behaviourTitle, ...behaviour.map((l) => `  ${l}`));
   parts.push('', GUIDANCE);
+  if (c.provenance) parts.push('', ...stampLines(c.provenance));
   if (c.partial) parts.push('', 'PARTIAL RESULT: the job was interrupted; the figures cover only the runs completed.');
   return `${parts.join('\n')}\n`;
 }
@@ -143,6 +145,7 @@ function compareMarkdown(c: Comparison): string {
   parts.push('**Decisive objections** (share of runs):', '');
   c.rules.forEach((r, i) => parts.push(`- \`${ruleName(r, i)}\`: ${blockerSentence(r)}.`));
   parts.push('', `_${GUIDANCE}_`);
+  if (c.provenance) parts.push('', ...stampLines(c.provenance).map((l) => `_${l}_  `));
   return `${parts.join('\n')}\n`;
 }
 
@@ -158,5 +161,6 @@ function compareCsv(c: Comparison): string {
     rows.push(csvRow(['hours', r.spec, reform, 'time-left', 'hours left for the agenda', '', r.timeLeft.meanHours, '', '', '', '', '']));
   }
   for (const sk of c.skipped ?? []) rows.push(csvRow(['skipped', '', sk.id, sk.id, sk.reason, '', '', '', '', '', '', '']));
+  if (c.provenance) rows.push(...stampCsvRows(c.provenance, 12));
   return `${rows.join('\n')}\n`;
 }

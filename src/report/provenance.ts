@@ -17,7 +17,8 @@ export interface StampInput {
   readonly files: readonly { readonly file: string; readonly text: string }[];
   /** the arguments after `plenary` */
   readonly args: readonly string[];
-  readonly seed: string;
+  /** undefined: the result uses no randomness */
+  readonly seed?: string;
   /** YYYY-MM-DD, from the shell */
   readonly date: string;
 }
@@ -69,23 +70,34 @@ export function buildStamp(input: StampInput): Stamp {
     scenarioSha256: scenarioHash(input.files.map((f) => f.text)),
     files: input.files.map((f) => f.file),
     command: ['plenary', ...input.args].map(shellQuote).join(' '),
-    seed: input.seed,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
     date: input.date,
   };
 }
 
+/** What the hash covers: the files, or, said plainly, nothing (a body given on the command line, `power --weights`). */
+const filesText = (s: Stamp): string => (s.files.length === 0 ? 'of no file: the body is given on the command line' : `${s.files.length} file${s.files.length === 1 ? '' : 's'}`);
+const seedText = (s: Stamp): string => (s.seed === undefined ? 'no seed (exact, no randomness)' : `seed ${JSON.stringify(s.seed)}`);
+
 /** Plain-text lines (table, Markdown). */
 export function stampLines(s: Stamp): string[] {
-  return [`Provenance: plenary ${s.plenary} · scenario sha256 ${s.scenarioSha256.slice(0, 16)}… (${s.files.length} file${s.files.length === 1 ? '' : 's'}) · seed ${JSON.stringify(s.seed)} · ${s.date}`, `Reproduce: ${s.command}`];
+  return [`Provenance: plenary ${s.plenary} · scenario sha256 ${s.scenarioSha256.slice(0, 16)}… (${filesText(s)}) · ${seedText(s)} · ${s.date}`, `Reproduce: ${s.command}`];
 }
 
 /** CSV rows (`section` first, padded to the table's width). */
 export function stampCsvRows(s: Stamp, width: number): string[] {
   const row = (key: string, value: string) => csvRow(['provenance', key, value, ...new Array(Math.max(0, width - 3)).fill('')]);
-  return [row('plenary', s.plenary), row('scenario-sha256', s.scenarioSha256), row('files', s.files.join(' ')), row('command', s.command), row('seed', s.seed), row('date', s.date)];
+  return [row('plenary', s.plenary), row('scenario-sha256', s.scenarioSha256), row('files', s.files.join(' ')), row('command', s.command), row('seed', s.seed ?? ''), row('date', s.date)];
+}
+
+/** The stamp as the text of an HTML page's footer (inside the page's own `<footer>`). */
+export function stampHtmlText(s: Stamp): string {
+  const files = s.files.length === 0 ? 'of no file: the body is given on the command line' : escapeHtml(s.files.join(', '));
+  const seed = s.seed === undefined ? 'no seed (exact, no randomness)' : `seed <code>${escapeHtml(s.seed)}</code>`;
+  return `Provenance: plenary ${escapeHtml(s.plenary)} · scenario sha256 <code>${escapeHtml(s.scenarioSha256)}</code> (${files}) · ${seed} · ${escapeHtml(s.date)}<br>Reproduce: <code>${escapeHtml(s.command)}</code>`;
 }
 
 /** An HTML footer. */
 export function stampHtml(s: Stamp): string {
-  return `<footer class="meta"><small>Provenance: plenary ${escapeHtml(s.plenary)} · scenario sha256 <code>${escapeHtml(s.scenarioSha256)}</code> (${escapeHtml(s.files.join(', '))}) · seed <code>${escapeHtml(s.seed)}</code> · ${escapeHtml(s.date)}<br>Reproduce: <code>${escapeHtml(s.command)}</code></small></footer>`;
+  return `<footer class="meta"><small>${stampHtmlText(s)}</small></footer>`;
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
@@ -11,13 +12,32 @@ const SWAKOPMUND = 'scenarios/kp-2009-swakopmund.yaml';
 const ROSTER = resolve('scenarios/rosters/kp-2009.yaml');
 const RANGES = 'test/fixtures/valid/uncertain-objector.yaml';
 
-async function plenary(args: readonly string[], date: string): Promise<string> {
+const THREE = 'test/fixtures/valid/three-members.yaml';
+
+/** The CLI in this process: exit code, stdout and stderr. */
+async function cli(args: readonly string[], date: string): Promise<{ code: number; out: string; err: string }> {
   process.env.PLENARY_DATE = date;
   const out: string[] = [];
-  const io: CliIO = { emit: async (text) => void out.push(text), err: () => undefined, interactive: false, exitCode: 0, interrupted: () => false };
+  const err: string[] = [];
+  const io: CliIO = { emit: async (text) => void out.push(text), err: (line) => void err.push(line), interactive: false, exitCode: 0, interrupted: () => false };
   const code = await main(['node', 'plenary', ...args], io);
-  expect(code, out.join('')).toBe(0);
-  return out.join('');
+  return { code, out: out.join(''), err: err.join('\n') };
+}
+
+async function plenary(args: readonly string[], date: string): Promise<string> {
+  const { code, out, err } = await cli(args, date);
+  expect(code, `${out}${err}`).toBe(0);
+  return out;
+}
+
+/** The JSON result with the stamp's date replaced (everything else must be equal on a replay). */
+const undated = (json: { provenance: { date: string } }, date = '*') => ({ ...json, provenance: { ...json.provenance, date } });
+
+/** Runs a command from a stamp's command line. */
+async function replay(command: string, date: string): Promise<string> {
+  const args = shellSplit(command);
+  expect(args[0]).toBe('plenary');
+  return plenary(args.slice(1), date);
 }
 
 afterEach(() => {
@@ -43,6 +63,8 @@ describe('provenance stamp', () => {
       ['run', SWAKOPMUND, '--runs', '300', '--seed', 'x y', '--format', 'json'],
       ['run', RANGES, '--runs', '400', '--draws', '20', '--format', 'json'],
       ['sensitivity', RANGES, '--runs', '20', '--trajectories', '3', '--sobol-rows', '8', '--format', 'json'],
+      ['compare', THREE, '--rules', 'simple-majority,qualified-majority:2/3', '--runs', '300', '--seed', 'c d', '--format', 'json'],
+      ['compare', SWAKOPMUND, '--reforms', '--runs', '100', '--format', 'json'],
     ]) {
       const first = JSON.parse(await plenary(args, '2026-01-02'));
       const replay = shellSplit(first.provenance.command);
@@ -77,6 +99,109 @@ describe('provenance stamp', () => {
   it('command lines round-trip through quoting', () => {
     const args = ['run', "it's.yaml", 'a b', '--seed', '', 'plain', 'x"y'];
     expect(shellSplit(args.map(shellQuote).join(' '))).toEqual(args);
+  });
+});
+
+describe('compare carries the stamp in every format', () => {
+  const base = ['compare', THREE, '--rules', 'simple-majority', '--runs', '50'];
+  it('table, Markdown, CSV, HTML and JSON name the command, the date and the hash', async () => {
+    const hash = scenarioHash([readFileSync(THREE, 'utf8')]);
+    for (const format of ['table', 'markdown', 'csv', 'html', 'json']) {
+      const text = await plenary([...base, '--format', format], '2026-01-02');
+      expect(text, format).toContain(`plenary compare ${THREE} --rules simple-majority --runs 50 --format ${format}`);
+      expect(text, format).toMatch(/2026-01-02/);
+      expect(text, format).toContain(format === 'table' || format === 'markdown' ? hash.slice(0, 16) : hash);
+    }
+  });
+
+  it('rows and JSON Lines carry it on the first record, and every line still parses to the same columns', async () => {
+    const jsonl = (await plenary([...base, '--format', 'jsonl'], '2026-01-02')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(jsonl).toHaveLength(100);
+    expect((jsonl[0].provenance as { command: string }).command).toBe(`plenary compare ${THREE} --rules simple-majority --runs 50 --format jsonl`);
+    expect(jsonl.slice(1).every((r) => !('provenance' in r) && typeof r.outcome === 'string')).toBe(true);
+    const csv = (await plenary([...base, '--format', 'rows'], '2026-01-02')).trimEnd().split('\n');
+    expect(csv[0].split(',').at(-1)).toBe('provenance');
+    expect(csv).toHaveLength(101);
+    // the stamp is one quoted cell: the first record has as many cells as the others
+    const cells = (line: string): string[] => {
+      const out: string[] = [];
+      let cur = '';
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        else if (c === '"') quoted = !quoted;
+        else if (c === ',' && !quoted) out.push(cur), (cur = '');
+        else cur += c;
+      }
+      return [...out, cur];
+    };
+    expect(new Set(csv.map((l) => cells(l).length))).toEqual(new Set([9]));
+    expect(JSON.parse(cells(csv[1])[8]).date).toBe('2026-01-02');
+    expect(csv.slice(2).every((l) => cells(l)[8] === '')).toBe(true);
+  });
+
+  it('the parts of a sharded rows job concatenate to the unsplit rows, stamp included', async () => {
+    for (const format of ['rows', 'jsonl']) {
+      const whole = await plenary([...base, '--format', format], '2026-01-02');
+      const parts = [await plenary([...base, '--format', format, '--shard', '1/2'], '2026-01-02'), await plenary([...base, '--format', format, '--shard', '2/2'], '2026-01-02')];
+      expect(parts.join(''), format).toBe(whole);
+    }
+  });
+});
+
+describe('merge: the merged result carries the stamp of the unsplit command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-stamp-'));
+  async function shards(args: readonly string[], n: number, date: string, tag: string): Promise<string[]> {
+    const files: string[] = [];
+    for (let i = 1; i <= n; i++) {
+      const file = join(dir, `${tag}-${i}.json`);
+      writeFileSync(file, await plenary([...args, '--shard', `${i}/${n}`], date));
+      files.push(file);
+    }
+    return files;
+  }
+
+  it('run and compare: merged JSON = unsplit JSON (all but the date), and re-running the merged stamp gives it again', async () => {
+    for (const [tag, args] of [
+      ['run', ['run', SWAKOPMUND, '--runs', '300', '--seed', 'm e']],
+      ['compare', ['compare', THREE, '--rules', 'simple-majority', '--runs', '300']],
+    ] as const) {
+      const files = await shards(args, 3, '2026-01-02', tag);
+      const merged = JSON.parse(await plenary(['merge', ...files, '--format', 'json'], '2026-05-06'));
+      expect(merged.provenance.date).toBe('2026-05-06');
+      expect(merged.provenance.command).toBe(['plenary', ...args, '--format', 'json'].map(shellQuote).join(' '));
+      const unsplit = JSON.parse(await plenary([...args, '--format', 'json'], '2026-01-02'));
+      expect(undated(merged), tag).toEqual(undated(unsplit));
+      expect(undated(JSON.parse(await replay(merged.provenance.command, '2027-03-04'))), tag).toEqual(undated(merged));
+      for (const format of ['table', 'markdown', 'csv', 'html']) {
+        const text = await plenary(['merge', ...files, '--format', format], '2026-05-06');
+        expect(text, `${tag} ${format}`).toContain(`plenary ${args[0]} `);
+        expect(text, `${tag} ${format}`).toMatch(/2026-05-06/);
+        expect(text, `${tag} ${format}`).not.toContain('--shard');
+      }
+    }
+  });
+
+  it('refuses parts whose stamps disagree: the scenario text changed (even a comment), or other arguments', async () => {
+    const scenario = join(dir, 'council.yaml');
+    writeFileSync(scenario, readFileSync(THREE, 'utf8'));
+    const args = ['compare', scenario, '--rules', 'simple-majority', '--runs', '100'];
+    const [one] = await shards(args, 2, '2026-01-02', 'before');
+    appendFileSync(scenario, '# a comment added between the parts\n');
+    const [, two] = await shards(args, 2, '2026-01-03', 'after');
+    const changed = await cli(['merge', one, two], '2026-01-04');
+    expect(changed.code).toBe(2);
+    expect(changed.err).toMatch(/provenance stamp disagrees .*scenario sha256/);
+    // the same job but a different command line (an explicit --model that is the default)
+    const [, three] = await shards([...args, '--model', 'spatial'], 2, '2026-01-03', 'model');
+    const other = await cli(['merge', one, three], '2026-01-04');
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/provenance stamp disagrees .*command/);
+    // parts of one job made on different days merge
+    const [, later] = await shards(args, 2, '2026-02-01', 'later');
+    const [first] = await shards(args, 2, '2026-01-02', 'first');
+    expect((await cli(['merge', first, later], '2026-02-02')).code).toBe(0);
   });
 });
 

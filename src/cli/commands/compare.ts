@@ -5,7 +5,7 @@ import { summarizeComparison, type Comparison, type ReformInfo } from '../../ana
 import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type RuleSelection, type SkippedReform } from '../../analyses/comparedRules';
 import { compareShardTallies, shardDocument, shardJson } from '../../analyses/shards';
 import { renderComparison, type CompareFormat } from '../../report/compare';
-import { renderRows, type RowsFormat } from '../../report/rows';
+import { renderRowsPart, type RowsFormat } from '../../report/rows';
 import type { DecisionRule } from '../../rules/types';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/types';
@@ -18,6 +18,7 @@ import { withFloorModel } from '../../floor/models';
 import { withChair } from '../../chair/registry';
 import type { FloorModelName } from '../../scenario/schema';
 import type { JobHooks, JobOutcome } from '../job';
+import { shardInvocation, stampOf, unsplitInvocation, type Invocation } from '../stamp';
 
 export type CompareCommandFormat = CompareFormat | RowsFormat;
 export const COMPARE_COMMAND_FORMATS: readonly CompareCommandFormat[] = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'];
@@ -40,6 +41,8 @@ export interface CompareOptions extends JobHooks {
   readonly format: CompareCommandFormat;
   readonly shard?: Shard;
   readonly workers?: WorkerCount;
+  /** the invocation to stamp the result with (the CLI passes it; library callers may leave it out) */
+  readonly invocation?: Invocation;
 }
 
 /** The rules of a comparison (see analyses/comparedRules): the baseline first, then the alternatives and reforms. */
@@ -69,8 +72,9 @@ export async function compareCommand(options: CompareOptions): Promise<JobOutcom
   const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
   const partial = t.runs < to - from;
   if (rows) {
-    const text = renderRows(t.records!, options.format as RowsFormat);
-    return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
+    // the header and the stamp (of the unsplit command) only in the first part, so that the parts concatenate
+    const stamp = stampOf([scenario], options.seed, options.invocation && unsplitInvocation(options.invocation));
+    return { text: renderRowsPart(t.records!, options.format as RowsFormat, options.shard, stamp), partial };
   }
   if (options.shard) {
     const doc = shardDocument(
@@ -78,9 +82,11 @@ export async function compareCommand(options: CompareOptions): Promise<JobOutcom
       options.shard,
       { scenario, reforms: reforms.map((r) => r ?? null), skipped },
       compareShardTallies(t),
+      stampOf([scenario], options.seed, options.invocation && shardInvocation(options.invocation)),
     );
     return { text: shardJson(doc), partial };
   }
-  const comparison = withSkipped(summarizeComparison(models, t, options.seed, partial, reforms), skipped);
+  const stamp = stampOf([scenario], options.seed, options.invocation);
+  const comparison = { ...withSkipped(summarizeComparison(models, t, options.seed, partial, reforms), skipped), ...(stamp ? { provenance: stamp } : {}) };
   return { text: renderComparison(comparison, options.format as CompareFormat), partial, marked: options.format === 'table' || options.format === 'markdown' || options.format === 'html' };
 }

@@ -43,6 +43,8 @@ import { compileAll, withSkipped } from './compare';
 import type { SkippedReform } from '../../analyses/comparedRules';
 import { noteInputRead } from '../../common/inputFiles';
 import { renderSweepFromShard } from './sweep';
+import type { Stamp } from '../../engine/reportExtras';
+import type { Invocation } from '../stamp';
 
 export type MergeFormat = CompareFormat;
 
@@ -84,7 +86,22 @@ const coversPart = (t: { runs: number; from: number; to: number }, from: number,
   if (t.runs !== to - from || t.from !== from || t.to !== to) throw new UserError(`${where}: the tallies do not add up: they cover runs ${t.from}..${t.to} (${t.runs}), the part is runs ${from}..${to}; the file was changed or damaged after plenary wrote it`);
 };
 
-export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = readShardFile): string {
+/**
+ * The merged result's stamp: the unsplit job's (recorded in every part, without --shard and --format) with the
+ * format asked of merge, so that it names the command that prints this very output; dated by the merge when the CLI
+ * calls it (an invocation is given), else by the parts.
+ */
+export function mergedStamp(stamp: Stamp | undefined, format: MergeFormat, invocation: Invocation | undefined): Stamp | undefined {
+  if (!stamp) return undefined;
+  return { ...stamp, command: format === 'table' ? stamp.command : `${stamp.command} --format ${format}`, ...(invocation ? { date: invocation.date } : {}) };
+}
+
+export interface MergeOptions {
+  /** the merge's own invocation (dates the merged stamp) */
+  readonly invocation?: Invocation;
+}
+
+export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = readShardFile, options: MergeOptions = {}): string {
   if (files.length > MAX_SHARDS) throw new UserError(`merge: ${files.length.toLocaleString('en-US')} files; at most ${MAX_SHARDS.toLocaleString('en-US')} shards can be merged`);
   const docs = files.map((name) => {
     let text: string;
@@ -107,7 +124,8 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
       const checkPart = eachPart(talliesSchema, (t, from, to, where) => checkTallies(t as Tallies, shapeOf(model), from, to, where));
       const merged = mergeShardDocuments<Tallies>(docs, mergeTallies, checkPart);
       const plain = summarize(model, merged.tallies, merged.job.seed, false);
-      return renderRun({ ...plain, assumptions: assumptionSummary(scenario, plain) }, format);
+      const stamp = mergedStamp(merged.provenance, format, options.invocation);
+      return renderRun({ ...plain, assumptions: assumptionSummary(scenario, plain), ...(stamp ? { provenance: stamp } : {}) }, format);
     }
     case 'compare': {
       const context = parseOrRefuse(compareContext, docs[0].doc.context, first, 'context') as unknown as { scenario: Scenario; reforms: (ReformInfo | null)[]; skipped?: SkippedReform[] };
@@ -121,7 +139,9 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
         t.transitions.forEach((m, r) => checkTable(m, models[0].outcomes.length, models[r].outcomes.length, to - from, where, `rule ${r + 1} transition`, { rows: t.rules[0].outcomes, columns: t.rules[r].outcomes }));
       });
       const merged = mergeShardDocuments<CompareShardTallies>(docs, (a, b) => compareShardTallies(mergeJobTallies(fromCompareShard(a), fromCompareShard(b))), checkPart);
-      return renderComparison(withSkipped(summarizeComparison(models, fromCompareShard(merged.tallies), merged.job.seed, false, context.reforms.map((r) => r ?? undefined)), context.skipped ?? []), format);
+      const stamp = mergedStamp(merged.provenance, format, options.invocation);
+      const comparison = withSkipped(summarizeComparison(models, fromCompareShard(merged.tallies), merged.job.seed, false, context.reforms.map((r) => r ?? undefined)), context.skipped ?? []);
+      return renderComparison({ ...comparison, ...(stamp ? { provenance: stamp } : {}) }, format);
     }
     case 'sweep': {
       if (format === 'markdown' || format === 'html') throw formatError(['table', 'json', 'csv']);

@@ -13,7 +13,7 @@ import { shardRange, type Shard } from '../../engine/shard';
 import { outcomeLabel, summarize, type Summary } from '../../engine/summarize';
 import { canonicalTallies, shardDocument, shardJson } from '../../analyses/shards';
 import { renderRun, type ReportFormat } from '../../report/runReport';
-import { renderRows, type RowsFormat } from '../../report/rows';
+import { renderRowsPart, type RowsFormat } from '../../report/rows';
 import type { JobHooks, JobOutcome } from '../job';
 import { UserError } from '../../common/errors';
 import { assumptionSummary } from '../../analyses/assumptions';
@@ -23,7 +23,7 @@ import { describeDistribution } from '../../scenario/distributions';
 import type { UncertaintySummary } from '../../engine/reportExtras';
 import type { Scenario } from '../../scenario/types';
 import type { DecisionRule } from '../../rules/types';
-import { stampOf, type Invocation } from '../stamp';
+import { shardInvocation, stampOf, unsplitInvocation, type Invocation } from '../stamp';
 
 export type RunFormat = ReportFormat | RowsFormat;
 export const RUN_FORMATS: readonly RunFormat[] = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'];
@@ -71,9 +71,9 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress, prestarted });
     const partial = t.runs < to - from;
     if (rows) {
-      // rows of a shard are the rows of its runs; the header only in the first part, so that the parts concatenate
-      const text = renderRows(t.records!, options.format as RowsFormat);
-      return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
+      // rows of a shard are the rows of its runs; the header and the stamp (of the unsplit command) only in the first part, so that the parts concatenate
+      const stamp = stampOf([scenario], options.seed, options.invocation && unsplitInvocation(options.invocation));
+      return { text: renderRowsPart(t.records!, options.format as RowsFormat, options.shard, stamp), partial };
     }
     const tallies = t.tallies![0];
     const plain = summarize(model, tallies, options.seed, partial);
@@ -84,7 +84,8 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     if (options.shard) {
       // a shard writes its raw tallies whatever the format; plenary merge renders the whole job
       const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: { model: model.floor, ...(scenario.procedure.chair !== undefined ? { chair: scenario.procedure.chair } : {}) } }; // shards of different floor models never merge
-      return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies))), partial, summary };
+      const shardStamp = stampOf([scenario], options.seed, options.invocation && shardInvocation(options.invocation));
+      return { text: shardJson(shardDocument(shardJob, options.shard, scenario, canonicalTallies(tallies), shardStamp)), partial, summary };
     }
     return { text: renderRun(summary, options.format), partial, marked: markedFormat(options.format), summary };
   } finally {
