@@ -5,7 +5,8 @@
  * scenario's blocs stand for them. A rule equal to the baseline is never compared with itself.
  */
 import { UserError } from '../common/errors';
-import { didYouMean, listOf } from '../common/suggest';
+import { listOf } from '../common/suggest';
+import { idProblem, matchId } from '../common/typedIds';
 import { parseRule, ruleOrThrow } from '../rules/registry';
 import type { DecisionRule } from '../rules/types';
 import type { Scenario } from '../scenario/types';
@@ -34,20 +35,20 @@ export interface ComparedRules {
   readonly skipped: SkippedReform[];
 }
 
-/** `adpa=african-group` (repeatable) into a map, checked against the scenario's blocs. */
+/** `adpa=african-group` (repeatable) into a map, checked against the scenario's blocs (ids in any case, or names). */
 export function parseGroupMap(entries: readonly string[], scenario: Scenario): Record<string, string> {
-  const blocs = scenario.blocs.map((b) => b.id);
+  const blocs = scenario.blocs.map((b) => ({ id: b.id, name: b.name }));
   const map: Record<string, string> = {};
   const problems: string[] = [];
   for (const entry of entries) {
-    const m = /^\s*([a-z0-9][a-z0-9-]*)\s*=\s*([A-Za-z0-9][A-Za-z0-9-]*)\s*$/i.exec(entry);
+    const m = /^\s*([a-z0-9][a-z0-9-]*)\s*=\s*(\S(?:.*\S)?)\s*$/i.exec(entry);
     if (!m) {
-      problems.push(`--map-group ${entry}: write reform-group=scenario-bloc, e.g. --map-group adpa=${blocs[0] ?? 'my-bloc'}`);
+      problems.push(`--map-group ${entry}: write reform-group=scenario-bloc, e.g. --map-group adpa=${blocs[0]?.id ?? 'my-bloc'}`);
       continue;
     }
-    const target = blocs.find((b) => b.toLowerCase() === m[2].toLowerCase());
-    if (!target) problems.push(`--map-group ${entry}: scenario "${scenario.id}" has no bloc "${m[2]}" (blocs: ${listOf(blocs) || 'none'}).${didYouMean(m[2], blocs)}`.replace(/\.$/, ''));
-    else map[m[1].toLowerCase()] = target;
+    const match = matchId(m[2], blocs);
+    if ('id' in match) map[m[1].toLowerCase()] = match.id;
+    else problems.push(idProblem(m[2], match, blocs, { where: `--map-group ${entry}`, kind: 'bloc', scope: `scenario "${scenario.id}"` }));
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'), problems);
   return map;
@@ -79,12 +80,13 @@ function applyReform(reform: Reform, scenario: Scenario, map: Readonly<Record<st
 }
 
 function reformsById(ids: readonly string[], all: readonly Reform[], where: string): Reform[] {
-  const known = all.map((r) => r.id);
+  const entries = all.map((r) => ({ id: r.id }));
   const problems: string[] = [];
-  const found = ids.flatMap((id) => {
-    const r = all.find((x) => x.id === id.toLowerCase());
-    if (!r) problems.push(`${where}: unknown reform "${id}" (reforms: ${known.join(', ')}).${didYouMean(id, known)}`.replace(/\.$/, ''));
-    return r ? [r] : [];
+  const found = ids.flatMap((typed) => {
+    const match = matchId(typed, entries);
+    if ('id' in match) return all.filter((r) => r.id === match.id);
+    problems.push(idProblem(typed, match, entries, { where: `${where} ${typed}`, kind: 'bundled reform', listed: 'reforms' }));
+    return [];
   });
   if (problems.length > 0) throw new UserError(problems.join('\n'), problems);
   return found;
@@ -115,7 +117,8 @@ export function comparedRules(scenario: Scenario, options: RuleSelection, catalo
       add(parsed);
       continue;
     }
-    const reform = /^[a-z0-9-]+$/i.test(spec) ? allReforms().find((r) => r.id === spec.toLowerCase()) : undefined;
+    const match = /^[a-z0-9-]+$/i.test(spec) ? matchId(spec, allReforms()) : undefined;
+    const reform = match && 'id' in match ? allReforms().find((r) => r.id === match.id) : undefined;
     if (!reform) {
       problems.push(`--rules: ${parsed}${/^unknown rule "/.test(parsed) ? ` Reform ids are accepted too: ${allReforms().map((r) => r.id).join(', ')}` : ''}`);
       continue;

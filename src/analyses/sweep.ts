@@ -6,7 +6,7 @@
  * reduction (or 'records' for rows). Pure: documents in, data out.
  */
 import { UserError } from '../common/errors';
-import { didYouMean, listOf } from '../common/suggest';
+import { idOrThrow, matchId } from '../common/typedIds';
 import type { JobTallies } from '../engine/kernel';
 import { round6, wilson } from '../engine/statistics';
 
@@ -61,7 +61,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type PathStep = { readonly key: string } | { readonly id: string } | { readonly index: number };
 
-/** `blocs.sadc.cohesion`, `blocs[id=sadc].cohesion`, `participants[3].weight`, `procedure.maxRoundsPerOption`. */
+/**
+ * `blocs.sadc.cohesion`, `blocs[id=sadc].cohesion`, `participants[3].weight`, `procedure.maxRoundsPerOption`. Ids
+ * are read as typed (`participants[id=Zimbabwe]`, `participants[id=South Africa]`); setAtPath matches them.
+ */
 export function parsePath(path: string, where = `--vary ${path}`): PathStep[] {
   const steps: PathStep[] = [];
   if (path === '') throw new UserError(`${where}: empty path`);
@@ -72,8 +75,8 @@ export function parsePath(path: string, where = `--vary ${path}`): PathStep[] {
     if (m[1] !== '') steps.push({ key: m[1] });
     for (const sel of m[2].match(/\[[^\]]*\]/g) ?? []) {
       const inner = sel.slice(1, -1).trim();
-      const byId = /^id\s*=\s*([a-z0-9][a-z0-9-]*)$/.exec(inner);
-      if (byId) steps.push({ id: byId[1] });
+      const byId = /^id\s*=\s*(?:"([^"]+)"|'([^']+)'|([^"'\s](?:.*[^"'\s])?))$/.exec(inner);
+      if (byId) steps.push({ id: (byId[1] ?? byId[2] ?? byId[3]).trim() });
       else if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
       else throw new UserError(`${where}: cannot read the selector ${sel} (write [id=<id>] or [<index>])`);
     }
@@ -89,10 +92,25 @@ type Json = Record<string, unknown> | unknown[];
  * non-objects on the way are clear errors.
  */
 export function setAtPath(doc: unknown, path: string, value: number): unknown {
+  return assign(doc, path, value).root;
+}
+
+/**
+ * The vary with its path as the document spells it: ids and keys typed in another case, or a participant's name for
+ * its id (`participants[id=South Africa].flexibility` → `participants[id=south-africa].flexibility`), so that every
+ * output and shard names the same path. Unknown ids and non-numbers are refused as setAtPath refuses them.
+ */
+export function resolveVary<V extends { readonly path: string; readonly from: number }>(doc: unknown, vary: V): V {
+  return { ...vary, path: assign(doc, vary.path, vary.from).path };
+}
+
+function assign(doc: unknown, path: string, value: number): { root: unknown; path: string } {
   const steps = parsePath(path);
   const root = structuredClone(doc) as Json;
   let cur: Json = root;
   const trail: string[] = [];
+  /** the path as the document spells it, segment by segment */
+  const spelled: string[] = [];
   steps.forEach((step, i) => {
     const last = i === steps.length - 1;
     const here = trail.join('.') || 'the scenario';
@@ -100,25 +118,32 @@ export function setAtPath(doc: unknown, path: string, value: number): unknown {
     let put: (v: unknown) => void;
     if (Array.isArray(cur)) {
       const list = cur as unknown[];
-      const ids = list.map((x) => String((x as { id?: unknown })?.id));
+      const entries = list.map((x) => ({ id: String((x as { id?: unknown })?.id), ...(typeof (x as { name?: unknown })?.name === 'string' ? { name: (x as { name: string }).name } : {}) }));
       let idx: number;
       if ('index' in step) {
         idx = step.index;
         if (idx >= list.length) throw new UserError(`--vary ${path}: ${here} has ${list.length} entries; there is no entry [${idx}]`);
       } else {
-        const id = 'id' in step ? step.id : step.key;
-        idx = ids.indexOf(id);
-        if (idx < 0) throw new UserError(`--vary ${path}: no entry with id "${id}" in ${here}.${didYouMean(id, ids)} Ids: ${listOf(ids, 12)}`);
+        const typed = 'id' in step ? step.id : step.key;
+        const id = idOrThrow(typed, entries, { where: `--vary ${path}`, kind: 'id', scope: here });
+        idx = entries.findIndex((e) => e.id === id);
       }
       next = list[idx];
       put = (v) => (list[idx] = v);
-      trail.push(`${trail.pop() ?? ''}[${'index' in step ? step.index : `id=${ids[idx]}`}]`);
+      trail.push(`${trail.pop() ?? ''}[${'index' in step ? step.index : `id=${entries[idx].id}`}]`);
+      if ('key' in step) spelled.push(entries[idx].id);
+      else spelled.push(`${spelled.pop() ?? ''}[${'index' in step ? step.index : `id=${entries[idx].id}`}]`);
     } else {
       if (!('key' in step)) throw new UserError(`--vary ${path}: ${here} is not a list; ${'id' in step ? `[id=${step.id}]` : `[${step.index}]`} does not apply`);
       const obj = cur as Record<string, unknown>;
-      next = Object.hasOwn(obj, step.key) ? obj[step.key] : undefined;
-      put = (v) => (obj[step.key] = v);
-      trail.push(step.key);
+      // a key typed in another case is the document's key when exactly one matches; otherwise it is created as typed
+      const match = Object.hasOwn(obj, step.key) ? { id: step.key } : matchId(step.key, Object.keys(obj).filter((k) => !FORBIDDEN_KEYS.has(k)).map((id) => ({ id })));
+      if ('ambiguous' in match) throw new UserError(`--vary ${path}: "${step.key}" matches ${match.ambiguous.join(' and ')} in ${here} ignoring case; type the key exactly`);
+      const key = 'id' in match ? match.id : step.key;
+      next = Object.hasOwn(obj, key) ? obj[key] : undefined;
+      put = (v) => (obj[key] = v);
+      trail.push(key);
+      spelled.push(key);
     }
     if (last) {
       if (next !== undefined && typeof next !== 'number') throw new UserError(`--vary ${path}: ${trail.join('.')} is ${Array.isArray(next) ? 'a list' : typeof next}, not a number`);
@@ -133,7 +158,7 @@ export function setAtPath(doc: unknown, path: string, value: number): unknown {
     if (next === null || typeof next !== 'object') throw new UserError(`--vary ${path}: ${trail.join('.')} is a ${typeof next}, not a list or a mapping`);
     cur = next as Json;
   });
-  return root;
+  return { root, path: spelled.join('.') };
 }
 
 /** Every combination of the varied values, the first --vary outermost. */

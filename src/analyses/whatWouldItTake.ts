@@ -5,8 +5,7 @@
  * candidate of the greedy search) are the settings of one kernel job, so they share threads, progress and Ctrl-C. Exact among the candidates for set sizes whose search fits the budget; a
  * labelled greedy heuristic beyond.
  */
-import { UserError } from '../common/errors';
-import { didYouMean, listOf } from '../common/suggest';
+import { idOrThrow } from '../common/typedIds';
 import { observersVote, type DecisionRule } from '../rules/types';
 import type { Scenario, StanceVector } from '../scenario/types';
 import { compileModel, type Model } from '../floor/model';
@@ -90,11 +89,10 @@ const choose = (n: number, k: number): number => {
   return Math.round(c);
 };
 
-export async function whatWouldItTake(scenario: Scenario, rule: DecisionRule, o: WwitOptions): Promise<WhatWouldItTake> {
-  const tabled = scenario.options.filter((x) => x.tabled).map((x) => x.id);
-  if (!tabled.includes(o.target)) {
-    throw new UserError(`--target ${o.target}: not a tabled option of scenario "${scenario.id}".${didYouMean(o.target, tabled)} Tabled options: ${listOf(tabled)}`);
-  }
+export async function whatWouldItTake(scenario: Scenario, rule: DecisionRule, options: WwitOptions): Promise<WhatWouldItTake> {
+  // the target as typed: an option id in any case, or the option's name
+  const tabled = scenario.options.filter((x) => x.tabled).map((x) => ({ id: x.id, name: x.name }));
+  const o = { ...options, target: idOrThrow(options.target, tabled, { where: `--target ${options.target}`, kind: 'tabled option', scope: `scenario "${scenario.id}"` }) };
   const budget = o.budget ?? 200_000;
   let evaluated = 0;
   let partial = false;

@@ -1,5 +1,6 @@
 import { UserError } from '../common/errors';
 import { didYouMean, listOf } from '../common/suggest';
+import { matchId } from '../common/typedIds';
 import { consensus } from './consensus';
 import { consensusMinusN } from './consensusMinusN';
 import { consensusMinusSubject } from './consensusMinusSubject';
@@ -30,8 +31,10 @@ export const RULES: readonly RuleDefinition[] = [
   reverseConsensus,
 ];
 
+/** The rule a name typed in any case names (`Qualified-Majority` → qualified-majority). */
 export function findRule(name: string): RuleDefinition | undefined {
-  return RULES.find((r) => r.name === name);
+  const match = matchId(name, RULES.map((r) => ({ id: r.name })));
+  return 'id' in match ? RULES.find((r) => r.name === match.id) : undefined;
 }
 
 /**
@@ -44,7 +47,8 @@ export function parseRule(spec: string): DecisionRule | string {
   for (const mod of mods) {
     if (typeof rule === 'string') return rule;
     const [name, ...params] = mod.trim().split(':');
-    const modifier = MODIFIERS.find((m) => m.name === name);
+    const match = matchId(name, MODIFIERS.map((m) => ({ id: m.name })));
+    const modifier = 'id' in match ? MODIFIERS.find((m) => m.name === match.id) : undefined;
     if (!modifier) {
       const names = MODIFIERS.map((m) => m.name);
       return `unknown rule modifier "+${name}".${didYouMean(name, names)} Modifiers: ${names.map((n) => `+${n}`).join(', ')} (double-majority groups are separated by ":", e.g. double-majority:2/3:adpa:western)`;

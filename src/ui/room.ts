@@ -7,7 +7,7 @@
  */
 import { Controls, type KeyInfo } from './controls';
 import { debriefScreen, runScreen, type Comparison, type Line } from './screen';
-import { sameSeat, type Seat, type TrainerSession } from './session';
+import { sameSeat, seatNamed, type Seat, type TrainerSession } from './session';
 
 // ---- the protocol --------------------------------------------------------------------------------------------
 
@@ -109,20 +109,17 @@ export class Room {
     this.hostControls = new Controls(session, { viewer: [], drives: false });
   }
 
-  /** A seat id → a seat of the scenario, or why not. */
-  seatOf(id: string): Seat | string {
-    if (id === 'chair') return { kind: 'chair' };
-    const member = this.session.model.ids.indexOf(id);
-    if (member >= 0) return { kind: 'member', member };
-    const examples = this.session.model.scenario.participants.filter((p) => p.role === 'participant').slice(0, 4).map((p) => p.id);
-    return `unknown seat "${id}": not a participant of scenario "${this.session.model.scenario.id}"; use "chair" or a participant id (e.g. ${examples.join(', ')})`;
+  /** A seat as a trainee typed it (an id or name in any case) → the seat and its id, or why not. */
+  seatOf(typed: string): { readonly seat: Seat; readonly id: string } | string {
+    return seatNamed(this.session.model, typed, `unknown seat "${typed}"`);
   }
 
-  /** A client asks for a seat. Returns the reply (welcome or refusal). */
-  join(id: string, columns = 100, rows = 30): HostMessage {
+  /** A client asks for a seat (as typed). Returns the reply (welcome or refusal); the welcome names the seat's id. */
+  join(typed: string, columns = 100, rows = 30): HostMessage {
     if (this.ended) return { type: 'refused', reason: 'ended', message: 'the plenary has ended' };
-    const seat = this.seatOf(id);
-    if (typeof seat === 'string') return { type: 'refused', reason: 'unknown-seat', message: seat };
+    const named = this.seatOf(typed);
+    if (typeof named === 'string') return { type: 'refused', reason: 'unknown-seat', message: named };
+    const { seat, id } = named;
     const place = this.places.get(id);
     if (place?.connected) return { type: 'refused', reason: 'seat-taken', message: `the seat "${id}" is taken: another trainee is connected to it` };
     if (place) {

@@ -13,6 +13,7 @@ import { runRng } from '../engine/rng';
 import { PlenaryRun, type SeatAnswer } from '../engine/plenaryRun';
 import { UNDECIDED } from '../floor/stanceTable';
 import { buildDebrief, endingOf, type AlternativeRun, type Debrief, type DebriefStep } from '../report/debrief';
+import { idProblem, matchId } from '../common/typedIds';
 
 /** A trainee's seat: the chair, one delegation or observer, or none (a replay). */
 export type Seat = { readonly kind: 'chair' } | { readonly kind: 'member'; readonly member: number } | { readonly kind: 'none' };
@@ -347,6 +348,18 @@ export class TrainerSession {
     this.timeline.push({ step: this.steps.length, startHours, hours: run.context.hours, state: run.state, ...(decision ? { decision } : {}), events, lines });
     return true;
   }
+}
+
+/**
+ * The seat a trainee names (`--as`, a room's join): "chair", or a participant or observer by id or name in any case
+ * (`Zimbabwe`, `"South Africa"`). The seat and its id as the scenario writes it, or the message saying why not
+ * (`where`: the option as typed, e.g. `--as Zimbabw`).
+ */
+export function seatNamed(model: Model, typed: string, where: string): { readonly seat: Seat; readonly id: string } | string {
+  const entries = [{ id: 'chair', name: 'Chair' }, ...model.ids.map((id, i) => ({ id, name: model.names[i] }))];
+  const match = matchId(typed, entries);
+  if ('id' in match) return { seat: match.id === 'chair' ? { kind: 'chair' } : { kind: 'member', member: model.ids.indexOf(match.id) }, id: match.id };
+  return idProblem(typed, match, entries, { where, kind: 'participant', scope: `scenario "${model.scenario.id}"`, listed: 'seats', hint: 'plenary participants SCENARIO lists them' });
 }
 
 export const sameSeat = (a: Seat, b: Seat): boolean => a.kind === b.kind && (a.kind !== 'member' || (b.kind === 'member' && a.member === b.member));

@@ -50,13 +50,13 @@ describe('reforms for any body', () => {
   });
 
   it('--map-group to a bloc the scenario lacks is refused with the blocs it has', () => {
-    expect(() => comparedRules(council, { reforms: true, mapGroup: ['adpa=downstreem'] })).toThrow(/no bloc "downstreem" \(blocs: upstream, downstream\). Did you mean "downstream"\?/);
+    expect(() => comparedRules(council, { reforms: true, mapGroup: ['adpa=downstreem'] })).toThrow(/--map-group adpa=downstreem: not a bloc of scenario "[^"]+" \(blocs: upstream, downstream\)\. Did you mean "downstream"\?/);
     expect(() => comparedRules(council, { reforms: true, mapGroup: ['adpa'] })).toThrow(/write reform-group=scenario-bloc/);
   });
 
   it('--reforms a,b selects reforms; unknown ids get a suggestion', () => {
     expect(comparedRules(swakopmund, { reforms: 'wdc-2009-two-thirds,osce-consensus-minus-one' }).reforms.map((r) => r?.id)).toEqual([undefined, 'wdc-2009-two-thirds', 'osce-consensus-minus-one']);
-    expect(() => comparedRules(swakopmund, { reforms: 'wdc-2009' })).toThrow(/unknown reform "wdc-2009".*Did you mean "wdc-2009-two-thirds"/);
+    expect(() => comparedRules(swakopmund, { reforms: 'wdc-2009' })).toThrow(/--reforms wdc-2009: not a bundled reform \(reforms: .*\)\. Did you mean "wdc-2009-two-thirds"/);
   });
 
   it('reform ids are valid in --rules, next to rule specs', () => {

@@ -148,7 +148,7 @@ describe('a room on the loopback address', () => {
     const { host, address } = await serve();
     const unknown = new Proc(['join', address, '--as', 'atlantis']);
     expect(await unknown.exit()).toBe(2);
-    expect(unknown.err).toContain('plenary: cannot join as atlantis: unknown seat "atlantis": not a participant of scenario "small-plenary"; use "chair" or a participant id (e.g. north, east, south, subj)');
+    expect(unknown.err).toContain('plenary: cannot join as atlantis: unknown seat "atlantis": not a participant of scenario "small-plenary" (seats: chair, north, east, south, subj');
     const client = await joined(address, 'north');
     host.kill();
     expect(await client.exit()).toBe(2);

@@ -36,7 +36,7 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .command('play')
     .description('trainer mode: step through one run in the terminal, take a seat (the chair, a delegation, an observer; several for a hot-seat), then a debrief')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
-    .option('-a, --as <seats>', 'your seat: "chair" or a participant or observer id (e.g. zimbabwe); several separated by commas take turns on one terminal', 'chair')
+    .option('-a, --as <seats>', 'your seat: "chair" or a participant or observer id in any case, or its name (e.g. zimbabwe, "South Africa"); several separated by commas take turns on one terminal', 'chair')
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
     .option('-k, --run <k>', 'run index (0-based)', parseCount('--run', 0, 1e12), 0)
     .option('-r, --rule <rule>', 'override the rule in force')
@@ -113,7 +113,7 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .command('join')
     .description('take a seat in a room hosted with plenary serve (loopback)')
     .argument('<address>', 'HOST:PORT that plenary serve printed, e.g. 127.0.0.1:7070')
-    .requiredOption('-a, --as <seat>', '"chair" or a participant or observer id (e.g. zimbabwe)')
+    .requiredOption('-a, --as <seat>', '"chair" or a participant or observer id in any case, or its name (e.g. zimbabwe)')
     .option('--debrief <file>', 'write the debrief the host sends at the end of the item (atomically)')
     .addHelpText('after', '\nA dropped trainee rejoins its seat with the same command.\n\nExamples:\n  plenary join 127.0.0.1:7070 --as chair\n  plenary join 127.0.0.1:7070 --as zimbabwe --debrief zimbabwe.md')
     .action(async (address: string, opts: { as: string; debrief?: string }) => {

@@ -3,8 +3,8 @@
  * model parameters (Morris screen, then Sobol on the survivors, then swings for the tornado chart), with the list of
  * inputs where research pays. The command body; declared in src/cli/program.ts.
  */
-import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
+import { idOrThrow } from '../../common/typedIds';
 import type { FloorModelName } from '../../scenario/schema';
 import { stampOf, type Invocation } from '../stamp';
 import type { SensitivityFormat } from '../../report/sensitivity';
@@ -47,11 +47,9 @@ export async function sensitivityCommand(options: SensitivityCommandOptions, pre
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!({ runs: (done + 1) * options.runs, counts: [] }) } : {}),
     pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
-  const outcomes = result.outcomes.map((o) => o.id);
-  if (options.outcome !== undefined && !outcomes.includes(options.outcome)) {
-    throw new UserError(`--outcome ${options.outcome}: not an outcome of scenario "${scenario.id}" (outcomes: ${outcomes.join(', ')})`);
-  }
+  const outcomes = result.outcomes.map((o) => ({ id: o.id, name: o.label }));
+  const outcome = options.outcome === undefined ? undefined : idOrThrow(options.outcome, outcomes, { where: `--outcome ${options.outcome}`, kind: 'outcome', scope: `scenario "${scenario.id}"` });
   const stamp = stampOf([scenario], options.seed, options.invocation);
-  const text = renderSensitivity(result, options.format, { ...(options.outcome ? { outcome: options.outcome } : {}), ...(stamp ? { stamp } : {}) });
+  const text = renderSensitivity(result, options.format, { ...(outcome ? { outcome } : {}), ...(stamp ? { stamp } : {}) });
   return { text, partial: result.partial, marked: options.format === 'table' || options.format === 'markdown' || options.format === 'html' };
 }

@@ -96,7 +96,7 @@ export async function serveCommand(options: ServeOptions): Promise<Served> {
           socket.close(1000);
           return;
         }
-        clients.set(socket, message.seat);
+        clients.set(socket, reply.type === 'welcome' ? reply.seat : message.seat); // the seat's id as the scenario writes it (the trainee may have typed Zimbabwe)
         return update();
       }
       if (id === undefined) return send(socket, { type: 'refused', reason: 'not-joined', message: 'join a seat first: {"type":"join","seat":"chair"}' });

@@ -4,9 +4,9 @@
  */
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
-import { listOf } from '../../common/suggest';
+import { idOrThrow } from '../../common/typedIds';
 import { shardDocument, shardJson, sweepShardTallies, type ShardJob } from '../../analyses/shards';
-import { checkSweepWork, parseVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
+import { checkSweepWork, parseVary, resolveVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
 import { renderSweep, type SweepFormat } from '../../report/sweep';
 import { renderRows, type RowsFormat } from '../../report/rows';
 import { jobOf, type JobTallies } from '../../engine/kernel';
@@ -37,10 +37,12 @@ export interface SweepOptions extends JobHooks {
 export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   if (options.vary.length === 0) throw new UserError('sweep: give at least one --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1');
   const file = options.scenario ?? DEFAULT_SCENARIO;
-  const varies = options.vary.map(parseVary);
+  const typed = options.vary.map(parseVary);
   const base = loadScenario(file);
   // the document exactly as run reads it: the roster chain (extends, remove) merged in by the one loader
   const doc = scenarioDocument(file);
+  // ids typed in any case (or a participant's name) are spelled as the document spells them from here on
+  const varies = typed.map((v) => resolveVary(doc, v));
   const rules = options.rules ? rulesOrThrow(options.rules) : [ruleOrThrow(base.rule, `${file}: rule`)];
   const settings = sweepSettings(varies);
   checkSweepWork(settings.length, rules.length, base.participants.length);
@@ -61,8 +63,7 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
     models.push(rules.map((rule) => compileModel(result.scenario!, rule)));
   }
   const first = models[0][0];
-  const outcome = options.outcome ?? first.outcomes[0];
-  if (!first.outcomes.includes(outcome)) throw new UserError(`--outcome ${outcome}: not an outcome of this scenario (outcomes: ${listOf([...first.outcomes])})`);
+  const outcome = options.outcome === undefined ? first.outcomes[0] : idOrThrow(options.outcome, first.outcomes.map((id) => ({ id, name: outcomeLabel(first, id) })), { where: `--outcome ${options.outcome}`, kind: 'outcome', scope: 'this scenario' });
   const context: SweepContext = {
     scenario: { id: base.id, title: base.meeting.title, ...(base.file ? { file: base.file } : {}) },
     vary: varies.map(({ values: _values, ...v }) => v),

@@ -5,12 +5,11 @@ import { DEFAULT_SCENARIO } from '../../common/paths';
 import { CastRecorder } from '../../ui/cast';
 import { parseScript, type DemoScript } from '../../ui/script';
 import { UserError } from '../../common/errors';
-import { didYouMean } from '../../common/suggest';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
-import { compileModel } from '../../floor/model';
+import { compileModel, type Model } from '../../floor/model';
 import { comparisonRuns, debriefMarkdown } from '../../report/debrief';
-import { sameSeat, TrainerSession, type Seat } from '../../ui/session';
+import { sameSeat, seatNamed, TrainerSession, type Seat } from '../../ui/session';
 import type { Comparison } from '../../ui/screen';
 import { mermaid, PROCEDURE_STATE_TITLES } from '../../procedure/diagram';
 import { procedureMachine } from '../../procedure/machine';
@@ -30,27 +29,20 @@ export function prepareSession(options: PlayOptions): TrainerSession {
   const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const model = compileModel(scenario, rule);
-  const seats = options.as === undefined ? [] : parseSeats(options.as, model.ids, scenario.id, scenario.participants.filter((p) => p.role === 'participant').map((p) => p.id));
+  const seats = options.as === undefined ? [] : parseSeats(options.as, model);
   return new TrainerSession(model, options.seed, options.run, seats);
 }
 
-/** "chair,zimbabwe,eu" → seats; an unknown id or a seat named twice → UserError (with the ids to choose from). */
-export function parseSeats(text: string, ids: readonly string[], scenarioId: string, participantIds: readonly string[]): Seat[] {
+/** "chair,Zimbabwe,eu" → seats (ids and names in any case); an unknown id or a seat named twice → UserError (with the ids to choose from). */
+export function parseSeats(text: string, model: Model): Seat[] {
   const seats: Seat[] = [];
   for (const raw of text.split(',')) {
-    const id = raw.trim();
-    if (id === '') throw new UserError(`--as ${text}: an empty seat; name seats separated by commas, e.g. --as chair,zimbabwe`);
-    let seat: Seat;
-    if (id === 'chair') seat = { kind: 'chair' };
-    else {
-      const member = ids.indexOf(id);
-      if (member < 0) {
-        throw new UserError(`--as ${id}: not a participant of scenario "${scenarioId}"; use "chair" or a participant id (e.g. ${participantIds.slice(0, 4).join(', ')}).${didYouMean(id, [...ids, 'chair'])}`);
-      }
-      seat = { kind: 'member', member };
-    }
-    if (seats.some((x) => sameSeat(x, seat))) throw new UserError(`--as ${text}: the seat "${id}" is named twice`);
-    seats.push(seat);
+    const typed = raw.trim();
+    if (typed === '') throw new UserError(`--as ${text}: an empty seat; name seats separated by commas, e.g. --as chair,zimbabwe`);
+    const named = seatNamed(model, typed, `--as ${typed}`);
+    if (typeof named === 'string') throw new UserError(named);
+    if (seats.some((x) => sameSeat(x, named.seat))) throw new UserError(`--as ${text}: the seat "${named.id}" is named twice`);
+    seats.push(named.seat);
   }
   return seats;
 }
