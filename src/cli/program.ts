@@ -26,8 +26,9 @@ import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNa
 const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const COMPARE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const MERGE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
-const SWEEP_FORMATS = ['table', 'json', 'csv', 'rows', 'jsonl'] as const;
-const BACKTEST_FORMATS = ['table', 'json', 'markdown'] as const;
+const SWEEP_FORMATS = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'] as const;
+const BACKTEST_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
+const WWIT_FORMATS = ['table', 'json'] as const;
 const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 const LIST_FORMATS = ['table', 'json'] as const;
 const SENSITIVITY_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
@@ -288,13 +289,13 @@ Examples:
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
     'with-rows',
   )
-    .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv')
+    .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.25 --format markdown --out sweep.md')
     .action(async (scenario: string | undefined, opts: JobOpts & { vary: string[]; rules?: string; outcome?: string; format: Of<typeof SWEEP_FORMATS> }) => {
       const inputs = inputsOf(scenario);
       const { shard, total } = prepare(opts, inputs);
       const { sweepCommand } = await import('./commands/sweep');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        sweepCommand({ scenario, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, ...hooks }),
+        sweepCommand({ scenario, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
     });
 
@@ -323,11 +324,12 @@ Examples:
       .option('--candidates <k>', 'participants considered: the k most frequent decisive blockers and objectors', parseCount('--candidates', 1, 60), 12)
       .option('-n, --runs <n>', 'runs per candidate set (the same runs for every set)', parseRuns, 200)
       .option('-s, --seed <seed>', 'master seed', parseSeed, DEFAULT_SEED)
+      .addOption(new Option('-f, --format <format>', `output format (${WWIT_FORMATS.join(', ')})`).argParser(formatParser(WWIT_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file'),
     false,
   )
-    .addHelpText('after', '\nExamples:\n  plenary what-would-it-take --target suspend\n  plenary what-would-it-take --target suspend --rule qualified-majority:2/3 --to accept')
-    .action(async (scenario: string | undefined, opts: JobOpts & { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number }) => {
+    .addHelpText('after', '\nExamples:\n  plenary what-would-it-take --target suspend\n  plenary what-would-it-take --target suspend --rule qualified-majority:2/3 --to accept\n  plenary what-would-it-take --target suspend --format json --out suspend.json')
+    .action(async (scenario: string | undefined, opts: JobOpts & { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number; format: Of<typeof WWIT_FORMATS> }) => {
       const inputs = inputsOf(scenario);
       prepare(opts, inputs);
       const { whatWouldItTakeCommand } = await import('./commands/whatWouldItTake');
@@ -342,6 +344,8 @@ Examples:
           candidates: opts.candidates,
           runs: opts.runs,
           seed: opts.seed,
+          format: opts.format,
+          invocation: currentInvocation(),
           workers: opts.workers,
           shouldStop: hooks.shouldStop,
           ...(hooks.onProgress ? { onProgress: (sets: number) => hooks.onProgress!({ runs: Math.floor(sets), counts: [] }) } : {}),
@@ -366,12 +370,12 @@ Examples:
       .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
     'shard',
   )
-    .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
+    .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest --format html --out backtest.html\n  plenary backtest --format csv --out cases.csv\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
     .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[]; chair?: string }) => {
       const { shard, total } = prepare(opts, paths);
       const { backtestCommand } = await import('./commands/backtest');
       const result = await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) =>
-        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, chair: opts.chair, shard, workers: opts.workers, ...hooks }),
+        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, chair: opts.chair, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
       const { gate, result: backtest, exitCode } = result as Awaited<ReturnType<typeof backtestCommand>>;
       if (gate && !gate.passed) io.err(`plenary: backtest hit rate ${backtest.overall.hits}/${backtest.overall.cases} is below --min-hit-rate ${gate.minHitRate}`);

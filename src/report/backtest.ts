@@ -1,10 +1,16 @@
-/** The `plenary backtest` report in three formats, all read from the same BacktestResult. */
+/**
+ * The `plenary backtest` report in five formats, all read from the same BacktestResult: a text table, JSON, CSV (one
+ * row per case and model, then the summary rows), Markdown and a self-contained HTML page (src/report/backtestHtml.ts).
+ * Every format carries the provenance stamp when there is one.
+ */
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import type { BacktestResult, CaseResult } from '../analyses/backtest/backtest';
-import { markdownTable, pct, textTable, type Column } from './table';
+import { backtestHtml } from './backtestHtml';
+import { stampCsvRows, stampLines, stampMarkdownLines } from './provenance';
+import { csvRow, markdownTable, pct, textTable, type Column } from './table';
 
-export type BacktestFormat = 'table' | 'json' | 'markdown';
-export const BACKTEST_FORMATS: readonly BacktestFormat[] = ['table', 'json', 'markdown'];
+export type BacktestFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
+export const BACKTEST_FORMATS: readonly BacktestFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
 
 export interface Gate {
   readonly minHitRate: number;
@@ -17,8 +23,29 @@ export function renderBacktest(result: BacktestResult, format: BacktestFormat, g
       return `${JSON.stringify(gate ? { ...result, gate } : result, null, 2)}\n`;
     case 'markdown':
       return backtestMarkdown(result, gate);
+    case 'csv':
+      return backtestCsv(result, gate);
+    case 'html':
+      return backtestHtml(result, { header: header(result), overall: overallLines(result, gate), comparisonTitle: COMPARISON_TITLE, modelLabel });
     default:
       return backtestTable(result, gate);
+  }
+}
+
+/** A backtest in which no case records an outcome: the note instead of scores (the command exits 1), and the stamp. */
+export function renderEmptyBacktest(result: BacktestResult, format: BacktestFormat, note: string): string {
+  const stamp = result.provenance;
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ ...result, scored: 0, note }, null, 2)}\n`;
+    case 'csv':
+      return `${[csvRow(CSV_COLUMNS), csvRow(['note', ...new Array(CSV_COLUMNS.length - 2).fill(''), note]), ...(stamp ? stampCsvRows(stamp, CSV_COLUMNS.length) : [])].join('\n')}\n`;
+    case 'markdown':
+      return `${[note, ...(stamp ? ['', ...stampMarkdownLines(stamp)] : [])].join('\n')}\n`;
+    case 'html':
+      return backtestHtml(result, { header: header(result), overall: [note], comparisonTitle: COMPARISON_TITLE, modelLabel });
+    default:
+      return `${[note, ...(stamp ? ['', ...stampLines(stamp)] : [])].join('\n')}\n`;
   }
 }
 
@@ -82,10 +109,12 @@ const comparisonColumns: Column[] = [
 ];
 
 /** Every model asked for, then the two baselines, scored on the same cases. */
+const modelLabel = (model: string): string => (model === 'as-named' ? `as each case names (default: ${DEFAULT_FLOOR_MODEL})` : model);
+
 function comparisonRows(result: BacktestResult): string[][] {
   const row = (label: string, o: BacktestResult['overall'], fitted: string) => [label, `${o.hits}/${o.cases}`, pct(o.hitRate), num(o.meanPActual), num(o.brier), num(o.logScore), fitted];
   return [
-    ...result.models.map((m) => row(m.model === 'as-named' ? `as each case names (default: ${DEFAULT_FLOOR_MODEL})` : m.model, m.overall, m.fitted)),
+    ...result.models.map((m) => row(modelLabel(m.model), m.overall, m.fitted)),
     ...result.baselines.map((b) => row(b.title, b.overall, 'nothing')),
   ];
 }
@@ -109,6 +138,7 @@ function backtestTable(result: BacktestResult, gate?: Gate): string {
   if (result.cases.length > 0) parts.push('', COMPARISON_TITLE, '', textTable(comparisonColumns, comparisonRows(result)));
   const skipped = skippedLines(result);
   if (skipped.length > 0) parts.push('', ...skipped);
+  if (result.provenance) parts.push('', ...stampLines(result.provenance));
   return `${parts.join('\n')}\n`;
 }
 
@@ -123,5 +153,40 @@ function backtestMarkdown(result: BacktestResult, gate?: Gate): string {
     '',
     '_"Blockers found (missed: x 12%)": x is named as a blocker in the sources but decisively blocked the first tabled option in only 12% of simulated runs. Every case is simulated without its recorded outcome; the model parameters are the shared defaults._',
   );
+  if (result.provenance) parts.push('', ...stampMarkdownLines(result.provenance));
   return `${parts.join('\n')}\n`;
+}
+
+/**
+ * CSV: one row per case and model (every model asked for, then the baselines), with the predicted probabilities
+ * (`outcome=p` pairs separated by `;`), the recorded outcome, hit (1/0), Brier and log score; then one `summary` row
+ * per model and baseline, whose numbers are the means of its case rows (hit: the hit rate); then any skipped cases
+ * and the provenance stamp. The `section` column tells the kinds of row apart.
+ */
+const CSV_COLUMNS = ['section', 'model', 'floor', 'case', 'date', 'rule', 'recorded', 'predicted', 'modal', 'p_modal', 'p_recorded', 'hit', 'brier', 'log_score', 'blockers_found', 'blockers_named', 'cases', 'note'];
+
+function backtestCsv(result: BacktestResult, gate?: Gate): string {
+  const rows = [csvRow(CSV_COLUMNS)];
+  const blockersFound = (c: CaseResult['score']) => c.blockers.filter((b) => b.found).length;
+  for (const m of result.models) {
+    for (const c of m.cases) {
+      const s = c.score;
+      rows.push(csvRow(['case', m.model, c.floor, c.id, c.date ?? '', c.rule.spec, c.actual.inModel, c.outcomes.map((o) => `${o.outcome}=${o.share}`).join(';'), s.modal, s.modalShare, s.pActual, s.hit ? 1 : 0, s.brier, s.logScore, blockersFound(s), s.blockers.length, 1, c.actual.inModel === c.actual.outcome ? '' : `recorded as ${c.actual.outcome}`]));
+    }
+  }
+  // the baselines are point forecasts: certain of one outcome
+  for (const b of result.baselines) {
+    b.scores.forEach((s, i) => {
+      const c = result.cases[i];
+      rows.push(csvRow(['case', `baseline:${b.name}`, '', c.id, c.date ?? '', c.rule.spec, c.actual.inModel, `${s.modal}=1`, s.modal, s.modalShare, s.pActual, s.hit ? 1 : 0, s.brier, s.logScore, '', '', 1, '']));
+    });
+  }
+  const summary = (model: string, o: BacktestResult['overall'], note: string) =>
+    csvRow(['summary', model, '', '', '', '', '', '', '', '', o.meanPActual, o.hitRate, o.brier, o.logScore, o.blockersFound, o.blockersNamed, o.cases, note]);
+  for (const m of result.models) rows.push(summary(m.model, m.overall, `fitted to the cases: ${m.fitted}`));
+  for (const b of result.baselines) rows.push(summary(`baseline:${b.name}`, b.overall, b.title));
+  if (gate) rows.push(csvRow(['gate', result.models[0]?.model ?? '', '', '', '', '', '', '', '', '', '', result.overall.hitRate, '', '', '', '', result.overall.cases, `--min-hit-rate ${gate.minHitRate}: ${gate.passed ? 'passed' : 'FAILED'}`]));
+  for (const k of result.skipped) rows.push(csvRow(['skipped', '', '', k.id, '', '', '', '', '', '', '', '', '', '', '', '', 0, k.reason]));
+  if (result.provenance) rows.push(...stampCsvRows(result.provenance, CSV_COLUMNS.length));
+  return `${rows.join('\n')}\n`;
 }

@@ -90,9 +90,14 @@ export function stampCsvRows(s: Stamp, width: number): string[] {
   return [row('plenary', s.plenary), row('scenario-sha256', s.scenarioSha256), row('files', s.files.join(' ')), row('command', s.command), row('seed', s.seed ?? ''), row('date', s.date)];
 }
 
-/** The stamp as the text of an HTML page's footer (inside the page's own `<footer>`). */
+/** Markdown lines (italic, with hard line breaks), as the Markdown reports end. */
+export function stampMarkdownLines(s: Stamp): string[] {
+  return stampLines(s).map((l) => `_${l}_  `);
+}
+
+/** The stamp as the text of an HTML page's footer (inside the page's own `<footer>`); many files (a backtest's) are counted. */
 export function stampHtmlText(s: Stamp): string {
-  const files = s.files.length === 0 ? 'of no file: the body is given on the command line' : escapeHtml(s.files.join(', '));
+  const files = s.files.length === 0 ? 'of no file: the body is given on the command line' : s.files.length <= 3 ? escapeHtml(s.files.join(', ')) : `${s.files.length} files`;
   const seed = s.seed === undefined ? 'no seed (exact, no randomness)' : `seed <code>${escapeHtml(s.seed)}</code>`;
   return `Provenance: plenary ${escapeHtml(s.plenary)} · scenario sha256 <code>${escapeHtml(s.scenarioSha256)}</code> (${files}) · ${seed} · ${escapeHtml(s.date)}<br>Reproduce: <code>${escapeHtml(s.command)}</code>`;
 }

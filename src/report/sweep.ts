@@ -1,21 +1,58 @@
-/** The `plenary sweep` report: tidy CSV/JSON rows, and a terminal chart of one outcome against the varied parameter. */
-import type { Sweep } from '../analyses/sweep';
-import { csvRow, interval, pct, textTable } from './table';
+/**
+ * The `plenary sweep` report: tidy CSV/JSON rows, a terminal chart of one outcome against the varied parameter, and
+ * Markdown for a briefing (a table per rule of the outcome's chance with its interval against the varied values).
+ * Every format carries the provenance stamp when there is one (src/report/provenance.ts).
+ */
+import type { Sweep, SweepRow } from '../analyses/sweep';
+import { parseRule } from '../rules/registry';
+import { stampCsvRows, stampLines, stampMarkdownLines, type Stamp } from './provenance';
+import { csvRow, interval, markdownTable, pct, textTable } from './table';
 
-export type SweepFormat = 'table' | 'json' | 'csv';
-export const SWEEP_FORMATS: readonly SweepFormat[] = ['table', 'json', 'csv'];
+export type SweepFormat = 'table' | 'json' | 'csv' | 'markdown';
+export const SWEEP_FORMATS: readonly SweepFormat[] = ['table', 'json', 'csv', 'markdown'];
 
-export function renderSweep(s: Sweep, format: SweepFormat): string {
-  if (format === 'json') return `${JSON.stringify(s, null, 2)}\n`;
-  if (format === 'csv') return sweepCsv(s);
-  return sweepTable(s);
+export function renderSweep(s: Sweep, format: SweepFormat, stamp?: Stamp): string {
+  if (format === 'json') return `${JSON.stringify(stamp ? { ...s, provenance: stamp } : s, null, 2)}\n`;
+  if (format === 'csv') return sweepCsv(s, stamp);
+  if (format === 'markdown') return sweepMarkdown(s, stamp);
+  return sweepTable(s, stamp);
 }
 
-function sweepCsv(s: Sweep): string {
+function sweepCsv(s: Sweep, stamp: Stamp | undefined): string {
   const paths = s.vary.map((v) => v.path);
-  const rows = [csvRow([...paths, 'rule', 'outcome', 'label', 'runs', 'count', 'share', 'ci95_low', 'ci95_high'])];
+  const header = [...paths, 'rule', 'outcome', 'label', 'runs', 'count', 'share', 'ci95_low', 'ci95_high'];
+  const rows = [csvRow(header)];
   for (const r of s.rows) rows.push(csvRow([...paths.map((p) => r.setting[p]), r.rule, r.outcome, r.label, s.runs, r.count, r.share, r.ci95[0], r.ci95[1]]));
+  // the stamp as rows of the same width: the first column says provenance (where a varied value is otherwise)
+  if (stamp) rows.push(...stampCsvRows(stamp, header.length));
   return `${rows.join('\n')}\n`;
+}
+
+/** The charted outcome's rows of one rule, in setting order. */
+const chartedRows = (s: Sweep, rule: string): SweepRow[] => s.rows.filter((r) => r.outcome === s.outcome && r.rule === rule);
+
+const ruleTitle = (spec: string): string => {
+  const rule = parseRule(spec);
+  return typeof rule === 'string' ? spec : rule.title;
+};
+
+const stepText = (s: Sweep): string => s.vary.map((v) => `${v.path} from ${v.from} to ${v.to} in steps of ${v.step}`).join(', and ');
+
+function sweepMarkdown(s: Sweep, stamp: Stamp | undefined): string {
+  const label = s.outcomes.find((o) => o.id === s.outcome)!.label;
+  const parts = [
+    `### ${s.scenario.title}`,
+    '',
+    `Chance of **${label}** as ${stepText(s)}${s.rules.length > 1 ? `, under ${s.rules.length} rules` : ''}. ${s.runs.toLocaleString('en-US')} simulated runs per setting and rule, the same runs at every setting (common random numbers), seed \`${s.seed}\`${s.partial ? ' — **partial result (interrupted)**' : ''}.`,
+  ];
+  const columns = [...s.vary.map((v) => ({ header: v.path })), { header: 'Chance', align: 'right' as const }, { header: '95% interval', align: 'right' as const }];
+  for (const rule of s.rules) {
+    const rows = chartedRows(s, rule).map((r) => [...s.vary.map((v) => String(r.setting[v.path])), pct(r.share), interval(r.ci95)]);
+    parts.push('', `#### Under ${ruleTitle(rule)} (\`${rule}\`)`, '', markdownTable(columns, rows));
+  }
+  if (stamp) parts.push('', ...stampMarkdownLines(stamp));
+  parts.push('', '_Chance: the share of simulated runs ending in the outcome. A 95% interval (Wilson) is the range of shares compatible with the simulated runs; it reflects simulation noise, not uncertainty in the scenario\'s inputs. Every outcome at every setting: --format csv or --format json._');
+  return `${parts.join('\n')}\n`;
 }
 
 const BAR = 40;
@@ -26,7 +63,7 @@ export function bar(share: number): string {
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
-function sweepTable(s: Sweep): string {
+function sweepTable(s: Sweep, stamp: Stamp | undefined): string {
   const label = s.outcomes.find((o) => o.id === s.outcome)!.label;
   const main = s.rows.filter((r) => r.outcome === s.outcome);
   const settingText = (setting: Readonly<Record<string, number>>) => s.vary.map((v) => (s.vary.length === 1 ? String(setting[v.path]) : `${v.path}=${setting[v.path]}`)).join(' ');
@@ -49,5 +86,6 @@ function sweepTable(s: Sweep): string {
     return [settingText(rows[0].setting), ...rows.map((r) => `${pct(r.share)} (${interval(r.ci95)})`)];
   })));
   parts.push('', 'All outcomes as tidy rows: --format csv or --format json. Intervals: 95% (Wilson), simulation noise only.');
+  if (stamp) parts.push('', ...stampLines(stamp));
   return `${parts.join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import type { Tallies } from '../../engine/accumulator';
 import { actualOutcomeInModel, DEFAULT_BLOCKER_THRESHOLD, overallScore, scoreCase, type CaseForecast, type CaseScore, type OverallScore } from './metrics';
 import { BASELINES, scoreBaseline, type BaselineResult } from './baselines';
 import type { FloorModelName } from '../../scenario/schema';
+import type { Stamp } from '../../engine/reportExtras';
 
 export interface BacktestOptions {
   readonly runs: number;
@@ -80,6 +81,8 @@ export interface BacktestResult {
   readonly models: readonly ModelBacktest[];
   /** the baselines, scored on the same cases */
   readonly baselines: readonly BaselineResult[];
+  /** the provenance stamp, over every case file with its rosters (added by the command) */
+  readonly provenance?: Stamp;
 }
 
 /** No floor model has parameters fitted to the case library: every score is out of sample by construction. */

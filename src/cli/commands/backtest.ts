@@ -13,7 +13,7 @@ import { shardRange, type Shard } from '../../engine/shard';
 import { shardDocument, shardJson } from '../../analyses/shards';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
-import { renderBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
+import { renderBacktest, renderEmptyBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
 import { validateFile } from '../../scenario/load';
 import { problemsMessage, renderProblem } from '../../scenario/problems';
 import { showWarning } from '../../common/warnings';
@@ -21,6 +21,7 @@ import type { Scenario } from '../../scenario/types';
 import type { FloorModelName } from '../../scenario/schema';
 import { expandScenarioPaths } from '../scenarioFiles';
 import { withChair } from '../../chair/registry';
+import { shardInvocation, stampOf, type Invocation } from '../stamp';
 
 /** The bundled case library. */
 export const HISTORY_DIR = join(SCENARIOS_DIR, 'history');
@@ -40,6 +41,8 @@ export interface BacktestCommandOptions extends JobHooks {
   readonly workers?: WorkerCount;
   /** run only part i of n of the runs and write a shard file (plenary merge renders the whole backtest) */
   readonly shard?: Shard;
+  /** the invocation to stamp the result with (the CLI passes it; library callers may leave it out) */
+  readonly invocation?: Invocation;
 }
 
 /** What the backtest needs besides the cases and the runs: threshold, floor models, the parameters' calibration. */
@@ -132,8 +135,12 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
   const [from, to] = shardRange(options.runs, options.shard);
   const tallies = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
   const partial = tallies.runs < to - from;
-  const result = backtestOf(scenarios, job, tallies, backtestOptions);
+  // the stamp covers every case file with its rosters
+  const stamp = options.shard ? undefined : stampOf(scenarios, options.seed, options.invocation);
+  const result: BacktestResult = { ...backtestOf(scenarios, job, tallies, backtestOptions), ...(stamp ? { provenance: stamp } : {}) };
   if (options.shard) {
+    // a shard file records the unsplit job's stamp (without --shard and --format), the same in every part
+    const shardStamp = stampOf(scenarios, options.seed, options.invocation && shardInvocation(options.invocation));
     const shardJob = {
       command: 'backtest' as const,
       scenario: { id: 'backtest' },
@@ -150,7 +157,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
         ...(options.models !== undefined ? { models: [...options.models] } : {}),
       },
     };
-    const text = shardJson(shardDocument(shardJob, options.shard, context, { runs: tallies.runs, from: tallies.from, to: tallies.to, cases: tallies.tallies! }));
+    const text = shardJson(shardDocument(shardJob, options.shard, context, { runs: tallies.runs, from: tallies.from, to: tallies.to, cases: tallies.tallies! }, shardStamp));
     return { text, partial, exitCode: EXIT_OK, result };
   }
   const gate: Gate | undefined =
@@ -159,7 +166,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     // no scored case: no score at all (a Brier score of 0.000 would read as a perfect model); exit 1
     const note = `No case was scored: none of the ${scenarios.length} file${scenarios.length === 1 ? '' : 's'} given records what was actually decided (a case needs actual: { outcome, blockers, source }), so there is no hit rate, Brier or log score.`;
     return {
-      text: options.format === 'json' ? `${JSON.stringify({ ...result, scored: 0, note }, null, 2)}\n` : `${note}\n`,
+      text: renderEmptyBacktest(result, options.format, note),
       partial,
       marked: false,
       exitCode: EXIT_GATE_FAILED,

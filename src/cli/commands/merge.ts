@@ -144,7 +144,7 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
       return renderComparison({ ...comparison, ...(stamp ? { provenance: stamp } : {}) }, format);
     }
     case 'sweep': {
-      if (format === 'markdown' || format === 'html') throw formatError(['table', 'json', 'csv']);
+      if (format === 'html') throw formatError(['table', 'json', 'csv', 'markdown']);
       const context = parseOrRefuse(sweepContext, docs[0].doc.context, first, 'context');
       if (context.rules.length !== docs[0].doc.job.rules.length || context.settings.some((s) => s.length !== context.vary.length) || !context.outcomes.some((o) => o.id === context.outcome)) {
         throw new UserError(`${first}: not a valid shard file: its settings, rules and outcomes do not fit together`);
@@ -155,16 +155,15 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
         t.counts.forEach((table) => checkTable(table, context.rules.length, context.outcomes.length, to - from, where, 'sweep count'));
       });
       const merged = mergeShardDocuments<SweepShardTallies>(docs, (a, b) => sweepShardTallies(mergeJobTallies(fromSweepShard(a), fromSweepShard(b)), context.rules.length), checkPart);
-      return renderSweepFromShard(merged.job, merged.context, fromSweepShard(merged.tallies), format);
+      return renderSweepFromShard(merged.job, merged.context, fromSweepShard(merged.tallies), format, mergedStamp(merged.provenance, format, options.invocation));
     }
     case 'backtest': {
-      if (format !== 'table' && format !== 'json' && format !== 'markdown') throw formatError(['table', 'json', 'markdown']);
       const context = parseOrRefuse(backtestContext, docs[0].doc.context, first, 'context') as unknown as { scenarios: Scenario[]; options: { blockerThreshold?: number; floor?: FloorModelName; models?: FloorModelName[] } };
       const { seed, runs } = docs[0].doc.job;
-      const options = backtestOptionsOf({ runs, seed, ...context.options });
+      const backtestOptions = backtestOptionsOf({ runs, seed, ...context.options });
       let job: Job;
       try {
-        job = backtestJob(context.scenarios, options);
+        job = backtestJob(context.scenarios, backtestOptions);
       } catch (error) {
         throw new UserError(`${first}: not a valid shard file: its cases cannot be compiled (${cutForMessage(error instanceof Error ? error.message : String(error), 200)}); the file was changed or damaged after plenary wrote it`);
       }
@@ -179,7 +178,8 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
         const m = mergeJobTallies(toJob(a), toJob(b));
         return { runs: m.runs, from: m.from, to: m.to, cases: m.tallies! };
       }, checkPart);
-      return renderBacktest(backtestOf(context.scenarios, job, canonicalJobTallies(toJob(merged.tallies)), options), format);
+      const stamp = mergedStamp(merged.provenance, format, options.invocation);
+      return renderBacktest({ ...backtestOf(context.scenarios, job, canonicalJobTallies(toJob(merged.tallies)), backtestOptions), ...(stamp ? { provenance: stamp } : {}) }, format);
     }
     default:
       throw new UserError(`${docs[0]?.name ?? 'merge'}: unknown shard command "${String(command)}"`);

@@ -8,7 +8,7 @@ import { idOrThrow } from '../../common/typedIds';
 import { shardDocument, shardJson, sweepShardTallies, type ShardJob } from '../../analyses/shards';
 import { checkSweepWork, parseVary, resolveVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
 import { renderSweep, type SweepFormat } from '../../report/sweep';
-import { renderRows, type RowsFormat } from '../../report/rows';
+import { renderRowsPart, type RowsFormat } from '../../report/rows';
 import { jobOf, type JobTallies } from '../../engine/kernel';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
@@ -18,9 +18,11 @@ import { problemsMessage, renderProblem } from '../../scenario/problems';
 import { shardRange, type Shard } from '../../engine/shard';
 import { compileModel, type Model } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
+import type { Stamp } from '../../engine/reportExtras';
+import { shardInvocation, stampOf, unsplitInvocation, type Invocation } from '../stamp';
 
 export type SweepCommandFormat = SweepFormat | RowsFormat;
-export const SWEEP_COMMAND_FORMATS: readonly SweepCommandFormat[] = ['table', 'json', 'csv', 'rows', 'jsonl'];
+export const SWEEP_COMMAND_FORMATS: readonly SweepCommandFormat[] = ['table', 'json', 'csv', 'markdown', 'rows', 'jsonl'];
 
 export interface SweepOptions extends JobHooks {
   readonly scenario?: string;
@@ -32,6 +34,8 @@ export interface SweepOptions extends JobHooks {
   readonly format: SweepCommandFormat;
   readonly shard?: Shard;
   readonly workers?: WorkerCount;
+  /** the invocation to stamp the result with (the CLI passes it; library callers may leave it out) */
+  readonly invocation?: Invocation;
 }
 
 export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
@@ -80,17 +84,20 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   const t = await runJobAsync(job, from, to, { workers: options.workers, shouldStop: options.shouldStop, onProgress: options.onProgress });
   const partial = t.runs < to - from;
   if (rows) {
-    const text = renderRows(t.records!, options.format as RowsFormat);
-    return { text: options.shard && options.shard.index > 1 && options.format === 'rows' ? text.slice(text.indexOf('\n') + 1) : text, partial };
+    // the header and the stamp (of the unsplit command) only in the first part, so that the parts concatenate
+    const stamp = stampOf([base], options.seed, options.invocation && unsplitInvocation(options.invocation));
+    return { text: renderRowsPart(t.records!, options.format as RowsFormat, options.shard, stamp), partial };
   }
   if (options.shard) {
     const shardJob = { command: 'sweep' as const, scenario: context.scenario, rules: context.rules, seed: options.seed, runs: options.runs, options: { vary: context.vary, outcome } };
-    return { text: shardJson(shardDocument(shardJob, options.shard, context, sweepShardTallies(t, context.rules.length))), partial };
+    const shardStamp = stampOf([base], options.seed, options.invocation && shardInvocation(options.invocation));
+    return { text: shardJson(shardDocument(shardJob, options.shard, context, sweepShardTallies(t, context.rules.length), shardStamp)), partial };
   }
-  return { text: renderSweep(summarizeSweep(context, t, options.seed, partial), options.format as SweepFormat), partial, marked: options.format === 'table' };
+  const stamp = stampOf([base], options.seed, options.invocation);
+  return { text: renderSweep(summarizeSweep(context, t, options.seed, partial), options.format as SweepFormat, stamp), partial, marked: options.format === 'table' || options.format === 'markdown' };
 }
 
-export function renderSweepFromShard(job: ShardJob, context: unknown, tallies: JobTallies, format: SweepFormat): string {
-  return renderSweep(summarizeSweep(context as SweepContext, tallies, job.seed, false), format);
+export function renderSweepFromShard(job: ShardJob, context: unknown, tallies: JobTallies, format: SweepFormat, stamp?: Stamp): string {
+  return renderSweep(summarizeSweep(context as SweepContext, tallies, job.seed, false), format, stamp);
 }
 
