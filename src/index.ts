@@ -34,7 +34,7 @@ export { CHAIRS, findChair } from './chair/registry';
 export { summarizeComparison, type Comparison, type RuleComparison } from './analyses/comparison';
 export { compileJob, jobOf, runSlice, mergeJobTallies, emptyJobTallies, type Job, type JobSpec, type JobTallies, type Reduction, type SettingSpec } from './engine/kernel';
 export { runJobAsync, type JobRunOptions, type JobProgress } from './engine/parallel';
-export { toRecord, RECORD_COLUMNS, type RunRecord, type DecidedBy } from './engine/record';
+export { toRecord, RECORD_COLUMNS, DRAW_RECORD_COLUMNS, type RunRecord, type DecidedBy } from './engine/record';
 export { renderRows, type RowsFormat } from './report/rows';
 export { loadReforms, readReform, type Reform } from './analyses/reforms';
 export { parseVary, setAtPath, summarizeSweep, sweepSettingIndex, type Sweep } from './analyses/sweep';

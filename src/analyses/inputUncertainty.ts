@@ -2,7 +2,9 @@
  * Two-level Monte Carlo for scenarios whose inputs are distributions: an outer loop of input draws, an inner loop of
  * simulated runs per draw. Draw d takes its inputs from a generator derived from (seed, "inputs", d) — a stream
  * separate from the simulation's, so a draw never shifts the runs' own random numbers — and runs k of the job belong
- * to draw floor(k · draws / runs), each simulated with its usual generator (seed, k).
+ * to draw floor(k · draws / runs), each simulated with its usual generator (seed, k). The job runs on the one run
+ * kernel (src/engine/kernel.ts with src/engine/inputDraws.ts): on any number of threads, in shards, with progress
+ * and a stop, always with the same result; this file builds the job and summarizes what it kept.
  *
  * The spread of the result is then split in two (see docs/uncertainty.md):
  *  - inputs: how far the outcome's probability moves across plausible inputs: the 2.5–97.5% range of the per-draw
@@ -11,19 +13,24 @@
  *  - simulation: how precisely the runs pin down the overall probability: the mean of the per-draw probabilities
  *    ± 1.96 standard errors (the draws are the independent units).
  * `inputVarianceShare` is Var_inputs(p) / (p(1 − p)): the part of the outcome's variance (law of total variance) that
- * comes from not knowing the inputs rather than from the procedure's own randomness. Pure.
+ * comes from not knowing the inputs rather than from the procedure's own randomness. Pure, apart from the threads
+ * of `runTwoLevelAsync`.
  */
-import { emptyTallies, mergeTallies, type Tallies } from '../engine/accumulator';
-import { runRng } from '../engine/rng';
+import type { Tallies } from '../engine/accumulator';
+import { canonicalJobTallies, jobOf, runSlice, type Job, type JobTallies } from '../engine/kernel';
+import { runJobAsync, type JobRunOptions } from '../engine/parallel';
+import { drawnValues, drawsOf, type DrawCounts } from '../engine/inputDraws';
 import { round6, Z95 } from '../engine/statistics';
 import { compileModel, type Model } from '../floor/model';
 import type { DecisionRule } from '../rules/types';
-import { deriveScenario } from '../scenario/derive';
-import { declaredSites, drawInputs, type InputSite, type InputValue } from '../scenario/inputs';
+import { declaredSites, type InputSite, type InputValue } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
-import { simulateSetting } from './sensitivity/kernel';
+import { describeDistribution } from '../scenario/distributions';
+import { summarize, type Summary } from '../engine/summarize';
+import { assumptionSummary } from './assumptions';
+import type { UncertaintySummary } from '../engine/reportExtras';
 
-export const DEFAULT_DRAWS = 100;
+export { DEFAULT_DRAWS, drawOfRun, inputRng } from '../engine/inputDraws';
 
 export interface TwoLevelOptions {
   readonly runs: number;
@@ -59,70 +66,47 @@ export interface TwoLevelResult {
   readonly draws: number;
   readonly runsPerDraw: { readonly min: number; readonly max: number };
   readonly sites: readonly InputSite[];
-  /** per draw: outcome counts (model.outcomes order) and runs */
+  /** per draw with runs: outcome counts (model.outcomes order) and runs */
   readonly perDraw: readonly { readonly runs: number; readonly outcomes: readonly number[] }[];
   readonly outcomes: readonly OutcomeSpread[];
   readonly influence: readonly InputInfluence[];
   readonly partial: boolean;
 }
 
-/** Which draw run k belongs to. */
-export const drawOfRun = (k: number, runs: number, draws: number): number => Math.floor((k * draws) / runs);
-/** The first run of draw d. */
-const firstRunOf = (d: number, runs: number, draws: number): number => Math.ceil((d * runs) / draws);
+/**
+ * The job of a two-level run: one setting (the model of the scenario under the rule, compiled at the inputs' means,
+ * which names the outcomes and members of every draw), its `runs` runs split among the input draws. `reduction`: 'tallies' for a
+ * summary, 'records' for the per-run records (each naming its draw).
+ */
+export function twoLevelJob(model: Model, options: Pick<TwoLevelOptions, 'runs' | 'seed' | 'draws'>, reduction: 'tallies' | 'records' = 'tallies'): Job {
+  return { ...jobOf([model], options.seed, reduction), inputs: drawsOf(options.runs, options.draws) };
+}
 
-/** The generator of draw d's inputs: separate from every run's simulation stream. */
-export const inputRng = (seed: string, draw: number) => runRng(`${seed}/inputs`, draw);
-
+/** Runs the whole two-level job in this thread. */
 export function runTwoLevel(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): TwoLevelResult {
-  const steps = twoLevel(scenario, rule, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  const job = twoLevelJob(compileModel(scenario, rule), options);
+  const t = canonicalJobTallies(runSlice(job, 0, options.runs, options.shouldStop));
+  return twoLevelOf(scenario, job, t, t.runs < options.runs);
+}
+
+/** `runTwoLevel` on threads (`workers`), with progress and a stop (a partial result): the same result. */
+export async function runTwoLevelAsync(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions & JobRunOptions): Promise<TwoLevelResult> {
+  const job = twoLevelJob(compileModel(scenario, rule), options);
+  const t = await runJobAsync(job, 0, options.runs, options);
+  return twoLevelOf(scenario, job, t, t.runs < options.runs);
 }
 
 /**
- * `runTwoLevel` giving the event loop a turn after every draw, so that the CLI sees Ctrl-C (`shouldStop`) and
- * progress during a long two-level run. The same result.
+ * The two-level result of a job's runs (the whole job, the merge of its shards, or the runs done before a stop):
+ * the two intervals of every outcome from the per-draw counts, and the rank correlation of every drawn input with
+ * the per-draw probabilities (the inputs drawn again from (seed, "inputs", draw)). Draws without runs are left out.
  */
-export async function runTwoLevelAsync(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): Promise<TwoLevelResult> {
-  const steps = twoLevel(scenario, rule, options);
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    step = steps.next();
-  }
-  return step.value;
-}
-
-/** The two-level Monte Carlo, one draw per step. */
-function* twoLevel(scenario: Scenario, rule: DecisionRule, options: TwoLevelOptions): Generator<void, TwoLevelResult> {
+export function twoLevelOf(scenario: Scenario, job: Pick<Job, 'models' | 'seed'>, t: Pick<JobTallies, 'tallies' | 'perDraw'>, partial: boolean): TwoLevelResult {
+  const model = job.models[0];
   const sites = declaredSites(scenario.inputs);
-  const draws = Math.max(1, Math.min(options.runs, options.draws ?? DEFAULT_DRAWS));
-  const perDraw: { runs: number; outcomes: number[] }[] = [];
-  const values: InputValue[][] = [];
-  let tallies: Tallies | undefined;
-  // the summary reads the scenario at its means (hours, labels); every draw has the same members and outcomes
-  const model = compileModel(scenario, rule);
-  let partial = false;
-  for (let d = 0; d < draws; d++) {
-    if (options.shouldStop?.()) {
-      partial = true;
-      break;
-    }
-    const drawn = drawInputs(sites, inputRng(options.seed, d));
-    const setting = { scenario: deriveScenario(scenario, sites, drawn), rule };
-    const from = firstRunOf(d, options.runs, draws);
-    const to = firstRunOf(d + 1, options.runs, draws);
-    const result = simulateSetting(setting, options.seed, from, to, options.shouldStop);
-    if (result.tallies.runs < to - from) partial = true;
-    if (result.tallies.runs === 0) break;
-    values.push(drawn);
-    perDraw.push({ runs: result.tallies.runs, outcomes: result.tallies.outcomes });
-    tallies = tallies ? mergeTallies(tallies, result.tallies) : result.tallies;
-    yield;
-  }
-  tallies ??= emptyTallies(model);
+  const counted = drawsWithRuns(t.perDraw![0]);
+  const perDraw = counted.map((d) => ({ runs: d.runs, outcomes: d.outcomes }));
+  const values: InputValue[][] = counted.map((d) => drawnValues(scenario, job.seed, d.draw));
   const outcomes = model.outcomes.map((outcome, i) => spreadOf(outcome, perDraw.map((p) => ({ runs: p.runs, count: p.outcomes[i] }))));
   const influence = sites.map((site, s) => ({
     id: site.id,
@@ -136,7 +120,36 @@ function* twoLevel(scenario: Scenario, rule: DecisionRule, options: TwoLevelOpti
     ),
   }));
   const sizes = perDraw.map((p) => p.runs);
-  return { model, tallies, draws: perDraw.length, runsPerDraw: { min: sizes.length > 0 ? Math.min(...sizes) : 0, max: sizes.length > 0 ? Math.max(...sizes) : 0 }, sites, perDraw, outcomes, influence, partial };
+  return { model, tallies: t.tallies![0], draws: perDraw.length, runsPerDraw: { min: sizes.length > 0 ? Math.min(...sizes) : 0, max: sizes.length > 0 ? Math.max(...sizes) : 0 }, sites, perDraw, outcomes, influence, partial };
+}
+
+/**
+ * The run report's summary of a two-level job's runs: the plain summary, the two intervals (`uncertainty`) and the
+ * assumptions behind it. The same text whether the runs were run whole, on threads, or merged from shards.
+ */
+export function twoLevelSummary(scenario: Scenario, job: Pick<Job, 'models' | 'seed'>, t: Pick<JobTallies, 'tallies' | 'perDraw'>, partial: boolean): Summary {
+  const plain = summarize(job.models[0], t.tallies![0], job.seed, partial);
+  const uncertainty = uncertaintySummary(twoLevelOf(scenario, job, t, partial));
+  return { ...plain, uncertainty, assumptions: assumptionSummary(scenario, plain, uncertainty) };
+}
+
+/** What a run's report says of a two-level result (the `uncertainty` part of its summary). */
+export function uncertaintySummary(result: TwoLevelResult): UncertaintySummary {
+  return {
+    method: 'two-level Monte Carlo: input draws from (seed, "inputs", draw), runs from (seed, run); inputs interval = 2.5-97.5% of per-draw probabilities net of simulation noise; simulation interval = mean ± 1.96 standard errors over draws (docs/uncertainty.md)',
+    draws: result.draws,
+    runsPerDraw: result.runsPerDraw,
+    inputs: result.sites.map((s) => ({ id: s.id, label: s.label, distribution: describeDistribution(s.declared!), ...(s.source !== undefined ? { source: s.source } : {}) })),
+    outcomes: result.outcomes,
+    influence: result.influence,
+  };
+}
+
+/** The draws of a setting's counts that have runs, in draw order. */
+function drawsWithRuns(counts: DrawCounts): { draw: number; runs: number; outcomes: number[] }[] {
+  return counts.counts
+    .map((outcomes, i) => ({ draw: counts.first + i, runs: outcomes.reduce((a, b) => a + b, 0), outcomes }))
+    .filter((d) => d.runs > 0);
 }
 
 /** A stance mix is summarised by its objection probability (the number that decides a consensus check). */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../common/errors';
 import { cutForMessage } from '../common/terminalText';
 import type { Tallies } from '../engine/accumulator';
+import { drawOfRun, firstRunOf } from '../engine/inputDraws';
 import { FLOOR_MODEL_NAMES } from '../scenario/floorModelNames';
 
 /** At most this many parts in one merge (a job split finer than this is not worth merging by hand). */
@@ -82,6 +83,11 @@ export const talliesSchema = z
     rounds: histogram,
   })
   .strict();
+
+/** A two-level run's part: its tallies and the outcome counts of each draw its runs met. */
+export const twoLevelTalliesSchema = talliesSchema.extend({
+  perDraw: z.object({ first: count, counts: z.array(z.array(count).max(MAX_OUTCOMES)).max(MAX_RUNS) }).strict(),
+});
 
 export const compareTalliesSchema = z
   .object({
@@ -252,4 +258,34 @@ export function checkTable(
   }
   const off = table.findIndex((r) => sum(r) !== runs);
   if (off >= 0) throw new UserError(`${where}: the ${what} table's row ${off + 1} counts ${sum(table[off])} runs, not ${runs}; ${damaged}`);
+}
+
+/** Throws unless `draws` (a two-level run's `options.draws`) is what a run of `runs` runs can have: 1 to `runs`. */
+export function checkDraws(draws: unknown, runs: number, where: string): number {
+  if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > runs) {
+    throw new UserError(`${where}: not a valid shard file: job.options.draws is ${cutForMessage(String(JSON.stringify(draws)), 40)}, a two-level run of ${runs} runs has 1 to ${runs} draws; the file was changed or damaged after plenary wrote it`);
+  }
+  return draws;
+}
+
+/**
+ * Throws unless a two-level part's per-draw counts are exactly those of its runs [from, to): one row per draw the
+ * runs meet (run k belongs to draw floor(k · draws / runs)), each row as long as the outcomes and summing to the
+ * part's runs of that draw, the rows adding up to the part's outcome counts.
+ */
+export function checkDrawCounts(t: { first: number; counts: number[][] }, outcomes: readonly number[], job: { draws: number; runs: number }, from: number, to: number, where: string): void {
+  const bad = (what: string) => new UserError(`${where}: the per-draw counts do not add up: ${what}; the file was changed or damaged after plenary wrote it`);
+  const drawOf = (k: number) => drawOfRun(k, job.runs, job.draws);
+  const firstRun = (d: number) => firstRunOf(d, job.runs, job.draws);
+  const first = to > from ? drawOf(from) : 0;
+  const rows = to > from ? drawOf(to - 1) - first + 1 : 0;
+  if ((rows > 0 && t.first !== first) || t.counts.length !== rows) throw bad(`they cover draws ${t.first}..${t.first + t.counts.length}, the part's runs ${from}..${to} meet draws ${first}..${first + rows}`);
+  t.counts.forEach((row, i) => {
+    const d = first + i;
+    const runs = Math.min(to, firstRun(d + 1)) - Math.max(from, firstRun(d));
+    if (row.length !== outcomes.length) throw bad(`draw ${d} has ${row.length} outcome counts for ${outcomes.length} outcomes`);
+    if (sum(row) !== runs) throw bad(`draw ${d} counts ${sum(row)} runs, not ${runs}`);
+  });
+  const off = outcomes.findIndex((c, o) => sum(t.counts.map((row) => row[o])) !== c);
+  if (off >= 0) throw bad(`the draws' counts of outcome ${off + 1} do not sum to the part's ${outcomes[off]}`);
 }

@@ -7,7 +7,8 @@ import { UserError } from '../common/errors';
 import { cutForMessage } from '../common/terminalText';
 import { parseOrRefuse, shardEnvelope } from './shardChecks';
 import { shardRange, type Shard } from '../engine/job';
-import { sortHist, type Tallies } from '../engine/accumulator';
+import { mergeTallies, sortHist, type Tallies } from '../engine/accumulator';
+import { mergeDrawCounts, type DrawCounts } from '../engine/inputDraws';
 import type { JobTallies } from '../engine/kernel';
 import type { Stamp } from '../engine/reportExtras';
 
@@ -66,6 +67,18 @@ export const sweepShardTallies = (t: JobTallies, rules = 0): SweepShardTallies =
   const counts: number[][][] = [];
   for (let i = 0; i < flat.length; i += per) counts.push(flat.slice(i, i + per));
   return { runs: t.runs, from: t.from, to: t.to, counts };
+};
+
+/** The tallies of a two-level run's shard file: its tallies and the outcome counts of each draw its runs met. */
+export type TwoLevelShardTallies = Tallies & { readonly perDraw: DrawCounts };
+
+export const twoLevelShardTallies = (t: Tallies, perDraw: DrawCounts): TwoLevelShardTallies => ({ ...canonicalTallies(t), perDraw });
+
+/** Exact merge of two parts of a two-level run. */
+export const mergeTwoLevelShardTallies = (a: TwoLevelShardTallies, b: TwoLevelShardTallies): TwoLevelShardTallies => {
+  const { perDraw: x, ...ta } = a;
+  const { perDraw: y, ...tb } = b;
+  return { ...mergeTallies(ta, tb), perDraw: mergeDrawCounts(x, y) };
 };
 
 /** Histograms in value order so that shard files are deterministic. */

@@ -12,6 +12,10 @@
  *  - 'outcomes' per setting only the outcome counts (long sweeps: memory flat in the number of members);
  *  - 'records'  every run's `RunRecord` (one row per run and setting), in run order.
  * Every reduction merges exactly (integer sums, or concatenation in run order), so any split gives the same result.
+ *
+ * A two-level job (`inputs`: scenarios with ranges or distributions; src/engine/inputDraws.ts) simulates run k of a
+ * setting under the inputs of the run's draw, floor(k · draws / runs), drawn from (seed, "inputs", draw); besides
+ * its reduction it keeps per setting the outcome counts of every draw (`perDraw`), and its records name their draw.
  * Pure apart from the optional stop check.
  */
 import { ruleOrThrow } from '../rules/registry';
@@ -22,6 +26,7 @@ import { addRun, emptyTallies, mergeTallies, sortHist, type Tallies } from './ac
 import { toRecord, type RunRecord } from './record';
 import { runRng } from './rng';
 import { simulateRun } from './plenaryRun';
+import { countDraw, drawnScenario, drawOfRun, emptyDrawCounts, mergeDrawCounts, type DrawCounts, type InputDraws } from './inputDraws';
 
 export type Reduction = 'tallies' | 'paired' | 'outcomes' | 'records';
 
@@ -42,6 +47,8 @@ export interface JobSpec {
   readonly settings: readonly SettingSpec[];
   readonly seed: string;
   readonly reduction: Reduction;
+  /** a two-level job: the settings' uncertain inputs are drawn anew for each of `draws` draws among `runs` runs */
+  readonly inputs?: InputDraws;
 }
 
 /** A job ready to run: its spec and the compiled model of every setting. */
@@ -72,9 +79,11 @@ export interface JobTallies {
   outcomes?: number[][];
   /** 'records': one per run and setting, in run order then setting order */
   records?: RunRecord[];
+  /** two-level jobs (every reduction but 'records'): per setting, the outcome counts of each draw */
+  perDraw?: DrawCounts[];
 }
 
-export function emptyJobTallies(job: Pick<Job, 'models' | 'reduction'>, from = 0): JobTallies {
+export function emptyJobTallies(job: Pick<Job, 'models' | 'reduction' | 'inputs'>, from = 0): JobTallies {
   const t: JobTallies = { runs: 0, from, to: from };
   const { models, reduction } = job;
   if (reduction === 'tallies' || reduction === 'paired') t.tallies = models.map((m) => emptyTallies(m, from));
@@ -84,6 +93,7 @@ export function emptyJobTallies(job: Pick<Job, 'models' | 'reduction'>, from = 0
   }
   if (reduction === 'outcomes') t.outcomes = models.map((m) => new Array<number>(m.outcomes.length).fill(0));
   if (reduction === 'records') t.records = [];
+  else if (job.inputs) t.perDraw = models.map(() => emptyDrawCounts());
   return t;
 }
 
@@ -93,12 +103,15 @@ export function emptyJobTallies(job: Pick<Job, 'models' | 'reduction'>, from = 0
  */
 export function runSlice(job: Job, from: number, to: number, shouldStop?: () => boolean): JobTallies {
   const t = emptyJobTallies(job, from);
-  const { models, seed, settings } = job;
-  const count = models.length;
-  const { tallies, transitions, outcomes, records } = t;
+  const { seed, settings, inputs } = job;
+  const count = job.models.length;
+  const { tallies, transitions, outcomes, records, perDraw } = t;
+  const modelsOf = inputs ? drawModels(job) : () => job.models;
   let first = 0;
   for (let k = from; k < to; k++) {
     if (shouldStop?.()) break;
+    const draw = inputs ? drawOfRun(k, inputs.runs, inputs.draws) : undefined;
+    const models = modelsOf(draw ?? 0);
     for (let s = 0; s < count; s++) {
       const result = simulateRun(models[s], runRng(seed, k));
       if (tallies) addRun(tallies[s], result, k);
@@ -107,12 +120,29 @@ export function runSlice(job: Job, from: number, to: number, shouldStop?: () => 
         transitions[s][first][result.outcome]++;
       }
       if (outcomes) outcomes[s][result.outcome]++;
-      if (records) records.push(toRecord(models[s], settings[s].id, k, result));
+      if (perDraw) countDraw(perDraw[s], draw!, result.outcome, models[s].outcomes.length);
+      if (records) records.push(toRecord(models[s], settings[s].id, k, result, draw));
     }
     t.runs++;
     t.to = k + 1;
   }
   return t;
+}
+
+/**
+ * The models of a two-level job's settings under draw d's inputs (compiled once per draw a slice meets; runs are
+ * claimed in order, so a slice meets its draws one after another). Each keeps its setting's rule and floor model.
+ */
+function drawModels(job: Job): (draw: number) => readonly Model[] {
+  let current = -1;
+  let models: readonly Model[] = job.models;
+  return (draw) => {
+    if (draw !== current) {
+      models = job.models.map((m, s) => compileModel(drawnScenario(job.settings[s].scenario, job.seed, draw), m.rule, { floor: m.floor }));
+      current = draw;
+    }
+    return models;
+  };
 }
 
 const addMatrix = (a: number[][], b: number[][]): number[][] => a.map((row, i) => row.map((v, j) => v + b[i][j]));
@@ -133,6 +163,7 @@ export function mergeJobTallies(a: JobTallies, b: JobTallies): JobTallies {
   if (a.outcomes && b.outcomes) out.outcomes = a.outcomes.map((row, s) => row.map((v, o) => v + b.outcomes![s][o]));
   // a run is never split between parts, and sort is stable: run order, then setting order within a run
   if (a.records && b.records) out.records = concatInRunOrder(a.records, b.records);
+  if (a.perDraw && b.perDraw) out.perDraw = a.perDraw.map((x, s) => mergeDrawCounts(x, b.perDraw![s]));
   return out;
 }
 

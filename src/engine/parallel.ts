@@ -6,7 +6,8 @@
  * threads. Between slices this thread yields to the event loop, so Ctrl-C (a partial result) and progress get through
  * even with no worker at all.
  *
- * A worker is sent the job as plain data (`JobSpec`: normalized scenarios, rule specs, seed, reduction) and compiles
+ * A worker is sent the job as plain data (`JobSpec`: normalized scenarios, rule specs, seed, reduction, and a two-level
+ * job's input draws) and compiles
  * it itself. Workers load compiled JavaScript: `dist/worker.js` (bundled by build.mjs from src/engine/worker.ts);
  * where it is missing (sources run without a build, e.g. under tsx), the job runs in this thread: same result.
  *
@@ -146,7 +147,7 @@ export function splitRange(from: number, to: number, parts: number): [number, nu
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The plain data of a job (no compiled models: they hold functions and are rebuilt by the worker). */
-const specOf = (job: Job): JobSpec => ({ settings: job.settings, seed: job.seed, reduction: job.reduction });
+const specOf = (job: Job): JobSpec => ({ settings: job.settings, seed: job.seed, reduction: job.reduction, ...(job.inputs ? { inputs: job.inputs } : {}) });
 
 /**
  * Runs [from, to) of `job` on `options.workers` threads (default `auto`; this thread counts as one, so `--workers 2`

@@ -13,6 +13,8 @@ export type DecidedBy = 'consensus' | 'vote' | 'written' | '';
 export interface RunRecord {
   /** run index k: the run's generator comes from (seed, k) */
   readonly run: number;
+  /** two-level runs only: the input draw the run was simulated under (its inputs come from (seed, "inputs", draw)) */
+  readonly draw?: number;
   /** the setting the run belongs to: a rule, a reform, a sweep setting, a case */
   readonly setting: string;
   /** outcome id: an option id, 'no-decision' or 'deferred' */
@@ -30,6 +32,8 @@ export interface RunRecord {
 
 /** The columns of a record, in the order rows are written. */
 export const RECORD_COLUMNS = ['run', 'setting', 'outcome', 'option', 'decidedBy', 'hours', 'rounds', 'decisive'] as const;
+/** The columns of a two-level run's records: the draw after the run. */
+export const DRAW_RECORD_COLUMNS = ['run', 'draw', 'setting', 'outcome', 'option', 'decidedBy', 'hours', 'rounds', 'decisive'] as const;
 
 export function decidedBy(model: Model, result: RunResult): DecidedBy {
   if (result.adoptedBy === undefined) return '';
@@ -43,10 +47,11 @@ export function decisiveMembers(result: RunResult): number[] {
   return [...members].sort((a, b) => a - b);
 }
 
-export function toRecord(model: Model, setting: string, run: number, result: RunResult): RunRecord {
+export function toRecord(model: Model, setting: string, run: number, result: RunResult, draw?: number): RunRecord {
   const outcome = model.outcomes[result.outcome];
   return {
     run,
+    ...(draw !== undefined ? { draw } : {}),
     setting,
     outcome,
     option: result.adoptedBy !== undefined ? outcome : '',

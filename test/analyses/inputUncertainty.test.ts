@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTwoLevel, spreadOf, rankCorrelation, drawOfRun } from '../../src/analyses/inputUncertainty';
+import { runTwoLevel, runTwoLevelAsync, spreadOf, rankCorrelation, drawOfRun } from '../../src/analyses/inputUncertainty';
+import { drawnScenario } from '../../src/engine/inputDraws';
+import { withFloorModel } from '../../src/floor/models';
+import { withChair } from '../../src/chair/registry';
 import { runCommand } from '../../src/cli/commands/run';
 import { loadScenario } from '../../src/scenario/load';
 import { ruleOrThrow } from '../../src/rules/registry';
@@ -42,6 +45,18 @@ describe('two-level Monte Carlo: input draws × runs', () => {
     expect(result.runsPerDraw).toEqual({ min: 100, max: 100 });
     expect(result.tallies.runs).toBe(20_000);
     expect([0, 99, 100, 19_999].map((k) => drawOfRun(k, 20_000, 200))).toEqual([0, 0, 1, 199]);
+  });
+
+  it('the same result on threads (the one run kernel), and a draw keeps the floor model and chair of the command line', async () => {
+    const threaded = await runTwoLevelAsync(scenario, ruleOrThrow('consensus'), { runs: 20_000, seed: 'two-level', draws: 200, workers: 2 });
+    expect(threaded).toEqual(result);
+    // --model and --chair set the scenario's model name and chair; a draw is derived from the file's document
+    const overridden = withChair(withFloorModel(scenario, 'spatial'), 'reads-the-room');
+    expect(scenario.model.name).toBe('ordinal');
+    const drawn = drawnScenario(overridden, 'two-level', 3);
+    expect(drawn.model.name).toBe('spatial');
+    expect(drawn.procedure.chair).toBe('reads-the-room');
+    expect(drawnScenario(scenario, 'two-level', 3).model.name).toBe('ordinal');
   });
 
   it('without input uncertainty the spread is pure simulation noise: inputs interval collapses to the mean', () => {

@@ -1,6 +1,6 @@
 /**
  * Ctrl-C on every long job: SIGINT sent to the built CLI in the middle of a big compare, sweep, backtest,
- * what-would-it-take, power and a two-level run (a scenario with uncertain inputs) stops it with exit 130, `plenary: interrupted`, and no --out written. The bound on the
+ * what-would-it-take, power and a two-level run (a scenario with uncertain inputs; also on 2 threads and as a shard) stops it with exit 130, `plenary: interrupted`, and no --out written. The bound on the
  * time after the signal is generous (5 s; a job that ignored the signal would run for minutes): not a timing test.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -32,7 +32,13 @@ const JOBS: Record<string, string[]> = {
   'what-would-it-take': ['what-would-it-take', '--target', 'suspend', '--runs', '1000000'],
   power: ['power', '--weights', WEIGHTS.join(','), '--quota', String(QUOTA)],
   'run with uncertain inputs (two-level)': ['run', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '5000000', '--draws', '1000'],
+  'two-level run on 2 threads': ['run', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '5000000', '--draws', '1000', '--workers', '2'],
+  'shard of a two-level run on 2 threads': ['run', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '10000000', '--draws', '1000', '--workers', '2', '--shard', '1/2'],
 };
+
+/** Jobs whose result a person reads (a table): printed when interrupted, marked PARTIAL; a shard file prints nothing. */
+const PARTIAL_TABLE = new Set(['two-level run on 2 threads']);
+const PRINTS_NOTHING = new Set(['shard of a two-level run on 2 threads']);
 
 describe('Ctrl-C stops every long job: exit 130, nothing written to --out', () => {
   for (const [name, args] of Object.entries(JOBS)) {
@@ -45,6 +51,8 @@ describe('Ctrl-C stops every long job: exit 130, nothing written to --out', () =
       expect(r.elapsedAfterSignal).toBeGreaterThanOrEqual(0);
       expect(r.elapsedAfterSignal).toBeLessThan(5000);
       expect(existsSync(out)).toBe(false);
+      if (PARTIAL_TABLE.has(name)) expect(r.stdout).toMatch(/PARTIAL \(interrupted\)/);
+      if (PRINTS_NOTHING.has(name)) expect(r.stdout).toBe('');
     }, 60_000);
   }
 });

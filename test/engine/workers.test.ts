@@ -10,7 +10,8 @@ import { ruleOrThrow } from '../../src/rules/registry';
 import { loadScenario } from '../../src/scenario/load';
 import { sortHist, type Tallies } from '../../src/engine/accumulator';
 import { runJob, runJobParallel } from '../../src/engine/job';
-import { canonicalJobTallies, jobOf, runSlice } from '../../src/engine/kernel';
+import { canonicalJobTallies, jobOf, mergeJobTallies, runSlice } from '../../src/engine/kernel';
+import { twoLevelJob } from '../../src/analyses/inputUncertainty';
 import { compileModel } from '../../src/floor/model';
 import { AUTO_MIN_RUNS, parseWorkers, resolveWorkers, runJobAsync, splitRange, workerScript } from '../../src/engine/parallel';
 
@@ -77,6 +78,26 @@ describe('worker threads', () => {
     }
   });
 
+  it('runs a two-level job (input draws × runs) on 1, 2 and 3 threads with the same result, whole and in parts', async () => {
+    const uncertain = loadScenario('test/fixtures/valid/uncertain-objector.yaml');
+    const model = compileModel(uncertain, ruleOrThrow('consensus'));
+    for (const reduction of ['tallies', 'records'] as const) {
+      // 17 draws among 601 runs: draws of 35 and 36 runs, cut by the slices and the parts anywhere
+      const job = twoLevelJob(model, { runs: 601, seed: 't', draws: 17 }, reduction);
+      const one = canonicalJobTallies(runSlice(job, 0, 601));
+      if (reduction === 'tallies') expect(one.perDraw![0].counts).toHaveLength(17);
+      else expect(one.records!.map((r) => r.draw)).toEqual(Array.from({ length: 601 }, (_, k) => Math.floor((k * 17) / 601)));
+      for (const workers of [2, 3]) for (const sliceRuns of [7, 40]) expect(await runJobAsync(job, 0, 601, { workers, sliceRuns })).toEqual(one);
+      const cuts = [0, 100, 101, 350, 601];
+      const parts = cuts.slice(1).map((to, i) => runSlice(job, cuts[i], to));
+      expect(canonicalJobTallies([...parts].reverse().reduce((a, b) => mergeJobTallies(a, b)))).toEqual(one);
+    }
+    const local: number[] = [];
+    const t = await runJobAsync(twoLevelJob(model, { runs: 20_000, seed: 't', draws: 100 }), 0, 20_000, { workers: 2, sliceRuns: 50, onLocalSlice: (a, b) => local.push(b - a) });
+    expect(t.runs).toBe(20_000);
+    expect(local.reduce((a, b) => a + b, 0)).toBeLessThan(20_000);
+  });
+
   it('parses --workers and picks one worker for short jobs under auto', () => {
     expect(parseWorkers('auto')).toBe('auto');
     expect(parseWorkers('3')).toBe(3);
@@ -96,6 +117,19 @@ describe('worker threads', () => {
       const one = run('1', format);
       expect(one.length).toBeGreaterThan(100);
       expect(run('2', format)).toBe(one);
+    }
+  });
+
+  it('plenary run of a scenario with uncertain inputs (two-level) writes the same bytes on 1, 2 and 3 threads', () => {
+    const run = (workers: string, format: string) => {
+      const r = spawnSync(process.execPath, ['bin/plenary.mjs', 'run', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '3001', '--draws', '37', '--seed', 'cli', '--format', format, '--workers', workers], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    for (const format of ['json', 'rows']) {
+      const one = run('1', format);
+      expect(one.length).toBeGreaterThan(100);
+      for (const workers of ['2', '3']) expect(run(workers, format), `${format} --workers ${workers}`).toBe(one);
     }
   });
 });

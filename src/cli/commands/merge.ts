@@ -8,7 +8,19 @@ import type { z } from 'zod';
 import { UserError } from '../../common/errors';
 import { cutForMessage } from '../../common/terminalText';
 import { summarizeComparison, type ReformInfo } from '../../analyses/comparison';
-import { compareShardTallies, fromCompareShard, fromSweepShard, mergeShardDocuments, parseShardDocument, sweepShardTallies, type CompareShardTallies, type ShardDocument, type SweepShardTallies } from '../../analyses/shards';
+import {
+  compareShardTallies,
+  fromCompareShard,
+  fromSweepShard,
+  mergeShardDocuments,
+  mergeTwoLevelShardTallies,
+  parseShardDocument,
+  sweepShardTallies,
+  type CompareShardTallies,
+  type ShardDocument,
+  type SweepShardTallies,
+  type TwoLevelShardTallies,
+} from '../../analyses/shards';
 import {
   backtestContext,
   backtestTalliesSchema,
@@ -23,8 +35,12 @@ import {
   sweepContext,
   sweepTalliesSchema,
   talliesSchema,
+  twoLevelTalliesSchema,
+  checkDraws,
+  checkDrawCounts,
   type TallyShape,
 } from '../../analyses/shardChecks';
+import { twoLevelSummary } from '../../analyses/inputUncertainty';
 import { renderComparison, type CompareFormat } from '../../report/compare';
 import { renderRun } from '../../report/runReport';
 import { assumptionSummary } from '../../analyses/assumptions';
@@ -101,6 +117,31 @@ export interface MergeOptions {
   readonly invocation?: Invocation;
 }
 
+/** The shards of a two-level run (a scenario with uncertain inputs): tallies and per-draw counts, checked and merged. */
+function mergeTwoLevel(docs: readonly { doc: ShardDocument; name: string }[], scenario: Scenario, model: Model, format: MergeFormat, options: MergeOptions): string {
+  const { runs, seed } = docs[0].doc.job;
+  const draws = checkDraws(docs[0].doc.job.options.draws, runs, docs[0].name);
+  const checkPart = eachPart(twoLevelTalliesSchema, (t, from, to, where) => {
+    checkTallies(t as Tallies, shapeOf(model), from, to, where);
+    checkDrawCounts(t.perDraw, t.outcomes, { draws, runs }, from, to, where);
+  });
+  const merged = mergeShardDocuments<TwoLevelShardTallies>(docs, mergeTwoLevelShardTallies, checkPart);
+  const { perDraw, ...tallies } = merged.tallies;
+  const summary = fromContext(docs[0].name, () => twoLevelSummary(scenario, { models: [model], seed }, { tallies: [tallies], perDraw: [perDraw] }, false));
+  const stamp = mergedStamp(merged.provenance, format, options.invocation);
+  return renderRun({ ...summary, ...(stamp ? { provenance: stamp } : {}) }, format);
+}
+
+/** A result computed from a shard's context; a failure is the file's fault (it was changed after plenary wrote it). */
+function fromContext<T>(name: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`${name}: ${error.message}`);
+    throw new UserError(`${name}: not a valid shard file: its scenario's inputs cannot be drawn (${cutForMessage(error instanceof Error ? error.message : String(error), 200)}); the file was changed or damaged after plenary wrote it`);
+  }
+}
+
 export function mergeCommand(files: readonly string[], format: MergeFormat, read: (file: string) => string = readShardFile, options: MergeOptions = {}): string {
   if (files.length > MAX_SHARDS) throw new UserError(`merge: ${files.length.toLocaleString('en-US')} files; at most ${MAX_SHARDS.toLocaleString('en-US')} shards can be merged`);
   const docs = files.map((name) => {
@@ -121,6 +162,7 @@ export function mergeCommand(files: readonly string[], format: MergeFormat, read
     case 'run': {
       const scenario = parseOrRefuse(scenarioContext, docs[0].doc.context, first, 'scenario') as unknown as Scenario;
       const [model] = compileFromContext(scenario, [ruleFromShard(docs[0].doc.job.rules[0])], first);
+      if (docs[0].doc.job.options.draws !== undefined) return mergeTwoLevel(docs, scenario, model, format, options);
       const checkPart = eachPart(talliesSchema, (t, from, to, where) => checkTallies(t as Tallies, shapeOf(model), from, to, where));
       const merged = mergeShardDocuments<Tallies>(docs, mergeTallies, checkPart);
       const plain = summarize(model, merged.tallies, merged.job.seed, false);
