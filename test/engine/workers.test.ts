@@ -92,8 +92,15 @@ describe('worker threads', () => {
       const parts = cuts.slice(1).map((to, i) => runSlice(job, cuts[i], to));
       expect(canonicalJobTallies([...parts].reverse().reduce((a, b) => mergeJobTallies(a, b)))).toEqual(one);
     }
+    // this thread pauses 10 ms on each slice it claims (this job is light), so that the worker, however slowly it
+    // starts on a loaded machine, gets slices to claim
     const local: number[] = [];
-    const t = await runJobAsync(twoLevelJob(model, { runs: 20_000, seed: 't', draws: 100 }), 0, 20_000, { workers: 2, sliceRuns: 50, onLocalSlice: (a, b) => local.push(b - a) });
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const onLocalSlice = (a: number, b: number) => {
+      local.push(b - a);
+      Atomics.wait(pause, 0, 0, 10);
+    };
+    const t = await runJobAsync(twoLevelJob(model, { runs: 20_000, seed: 't', draws: 100 }), 0, 20_000, { workers: 2, sliceRuns: 50, onLocalSlice });
     expect(t.runs).toBe(20_000);
     expect(local.reduce((a, b) => a + b, 0)).toBeLessThan(20_000);
   });
