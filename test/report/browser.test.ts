@@ -9,6 +9,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/commands/compare';
 import { runCommand } from '../../src/cli/commands/run';
+import { backtestCommand } from '../../src/cli/commands/backtest';
 
 const COUNCIL = 'test/fixtures/council/river-council.yaml';
 
@@ -16,6 +17,7 @@ const REPORTS: { name: string; html: () => Promise<{ text: string }>; pages: num
   { name: 'compare --reforms (Swakopmund 2009)', html: () => compareCommand({ reforms: true, runs: 400, seed: 'browser', format: 'html' }), pages: 8 },
   { name: 'compare --reforms (a 12-member council, one reform mapped)', html: () => compareCommand({ scenario: COUNCIL, reforms: true, mapGroup: ['adpa=downstream', 'western=upstream'], runs: 400, seed: 'browser', format: 'html' }), pages: 7 },
   { name: 'run (Swakopmund 2009)', html: () => runCommand({ runs: 400, seed: 'browser', format: 'html' }), pages: 4 },
+  { name: 'backtest (the bundled cases)', html: () => backtestCommand({ runs: 200, seed: 'browser', format: 'html' }), pages: 10 },
 ];
 
 /** A4 portrait, 14 mm side margins (html.ts @page): the printable width in CSS pixels. */

@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/commands/compare';
 import { runCommand } from '../../src/cli/commands/run';
+import { backtestCommand } from '../../src/cli/commands/backtest';
 
 const compare = (await compareCommand({ reforms: true, runs: 300, seed: 'html', format: 'html' })).text;
 const run = (await runCommand({ runs: 300, seed: 'html', format: 'html' })).text;
+const backtest = (await backtestCommand({ runs: 100, seed: 'html', format: 'html' })).text;
 
 describe.each([
   ['compare', compare],
   ['run', run],
+  ['backtest', backtest],
 ])('%s HTML', (_name, html) => {
   it('is self-contained: no scripts, no external resources', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|@import|url\(/i);
