@@ -6,6 +6,7 @@
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import type { BacktestResult, CaseResult } from '../analyses/backtest/backtest';
 import { backtestHtml } from './backtestHtml';
+import { LEAVE_ONE_OUT_FITTED, leaveOneOutLabel } from './leaveOneOut';
 import { stampCsvRows, stampLines, stampMarkdownLines } from './provenance';
 import { csvRow, markdownTable, pct, textTable, type Column } from './table';
 
@@ -113,8 +114,22 @@ const modelLabel = (model: string): string => (model === 'as-named' ? `as each c
 
 function comparisonRows(result: BacktestResult): string[][] {
   const row = (label: string, o: BacktestResult['overall'], fitted: string) => [label, `${o.hits}/${o.cases}`, pct(o.hitRate), num(o.meanPActual), num(o.brier), num(o.logScore), fitted];
+  const loo = result.leaveOneOut;
   return [
     ...result.models.map((m) => row(modelLabel(m.model), m.overall, m.fitted)),
+    ...(loo
+      ? [
+          [
+            leaveOneOutLabel(loo),
+            `${loo.hits}/${loo.cases}`,
+            pct(loo.hitRate),
+            loo.meanPActual === undefined ? '—' : num(loo.meanPActual),
+            num(loo.brier),
+            num(loo.logScore),
+            LEAVE_ONE_OUT_FITTED,
+          ],
+        ]
+      : []),
     ...result.baselines.map((b) => row(b.title, b.overall, 'nothing')),
   ];
 }
@@ -151,7 +166,7 @@ function backtestMarkdown(result: BacktestResult, gate?: Gate): string {
   if (skipped.length > 0) parts.push('', ...skipped.map((l) => `- ${l}`));
   parts.push(
     '',
-    '_"Blockers found (missed: x 12%)": x is named as a blocker in the sources but decisively blocked the first tabled option in only 12% of simulated runs. Every case is simulated without its recorded outcome; the model parameters are the shared defaults._',
+    '_"Blockers found (missed: x 12%)": x is named as a blocker in the sources but decisively blocked the first tabled option in only 12% of simulated runs. Every case is simulated without its recorded outcome; the model parameters are the shared ones of scenarios/parameters/model.yaml (unless a case sets its own)._',
   );
   if (result.provenance) parts.push('', ...stampMarkdownLines(result.provenance));
   return `${parts.join('\n')}\n`;
@@ -184,6 +199,8 @@ function backtestCsv(result: BacktestResult, gate?: Gate): string {
   const summary = (model: string, o: BacktestResult['overall'], note: string) =>
     csvRow(['summary', model, '', '', '', '', '', '', '', '', o.meanPActual, o.hitRate, o.brier, o.logScore, o.blockersFound, o.blockersNamed, o.cases, note]);
   for (const m of result.models) rows.push(summary(m.model, m.overall, `fitted to the cases: ${m.fitted}`));
+  const loo = result.leaveOneOut;
+  if (loo) rows.push(csvRow(['summary', `leave-one-out${loo.floor !== undefined ? `:${loo.floor}` : ''}`, loo.floor ?? '', '', '', '', '', '', '', '', loo.meanPActual ?? '', loo.hitRate, loo.brier, loo.logScore, '', '', loo.cases, `${leaveOneOutLabel(loo)}: ${LEAVE_ONE_OUT_FITTED}`]));
   for (const b of result.baselines) rows.push(summary(`baseline:${b.name}`, b.overall, b.title));
   if (gate) rows.push(csvRow(['gate', result.models[0]?.model ?? '', '', '', '', '', '', '', '', '', '', result.overall.hitRate, '', '', '', '', result.overall.cases, `--min-hit-rate ${gate.minHitRate}: ${gate.passed ? 'passed' : 'FAILED'}`]));
   for (const k of result.skipped) rows.push(csvRow(['skipped', '', '', k.id, '', '', '', '', '', '', '', '', '', '', '', '', 0, k.reason]));

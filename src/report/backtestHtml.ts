@@ -4,7 +4,8 @@
  * the model found most likely and the chance it gave the record, each with the source of the record next to it; then
  * the models and baselines side by side and how to read the scores. Self-contained; html.ts has the layout and print.
  */
-import type { BacktestResult, CaseResult } from '../analyses/backtest/backtest';
+import type { BacktestResult, CaseResult, LeaveOneOutNote } from '../analyses/backtest/backtest';
+import { LEAVE_ONE_OUT_FITTED, leaveOneOutLabel } from './leaveOneOut';
 import { wilson } from '../engine/statistics';
 import { escapeHtml, htmlPage, htmlTable, linkify, shareBar, type HtmlRow } from './html';
 import { stampHtmlText } from './provenance';
@@ -55,6 +56,9 @@ export function backtestHtml(r: BacktestResult, wording: BacktestWording): strin
   const headline = scored
     ? [
         `<p>Simulated blind, the model's most likely outcome was the recorded one in <strong>${o.hits} of ${o.cases}</strong> cases (${pct(o.hitRate)}); Brier score <strong>${num(o.brier)}</strong> (0 best, 2 worst), log score ${num(o.logScore)}.</p>`,
+        r.leaveOneOut
+          ? `<p><strong>In sample</strong> for ${r.leaveOneOut.inSample} of these cases: the global parameters were fitted on them. Out of sample (leave-one-out, each case scored by a fit without it; plenary calibrate): <strong>${r.leaveOneOut.hits} of ${r.leaveOneOut.cases}</strong>, Brier <strong>${num(r.leaveOneOut.brier)}</strong>, log score ${num(r.leaveOneOut.logScore)}.</p>`
+          : '',
         baselines.length > 0 ? `<p>The baselines on the same cases: ${baselines.join('; ')}. A model that does not beat them says little.</p>` : '',
         `<ul>\n${wording.overall.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`,
       ].join('\n')
@@ -69,12 +73,13 @@ export function backtestHtml(r: BacktestResult, wording: BacktestWording): strin
     wording.comparisonTitle.replace(/:$/, ''),
     [{ header: 'Model' }, { header: 'Hits', numeric: true }, { header: 'Hit rate', numeric: true }, { header: 'Mean chance of the record', numeric: true }, { header: 'Brier', numeric: true }, { header: 'Log score', numeric: true }, { header: 'Fitted to the cases' }],
     [
-      ...r.models.map((m) => ({ model: wording.modelLabel(m.model), overall: m.overall, fitted: m.fitted, className: undefined as string | undefined })),
+      ...r.models.map((m) => ({ model: wording.modelLabel(m.model), overall: m.overall as LeaveOneOutNote | BacktestResult['overall'], fitted: m.fitted, className: undefined as string | undefined })),
+      ...(r.leaveOneOut ? [{ model: leaveOneOutLabel(r.leaveOneOut), overall: r.leaveOneOut, fitted: LEAVE_ONE_OUT_FITTED, className: undefined }] : []),
       ...r.baselines.map((b) => ({ model: b.title, overall: b.overall, fitted: 'nothing', className: 'base' })),
     ].map((x) => ({
       header: escapeHtml(x.model),
       ...(x.className ? { className: x.className } : {}),
-      cells: [`<span class="num">${x.overall.hits}/${x.overall.cases}</span>`, `<span class="num">${pct(x.overall.hitRate)}</span>`, `<span class="num">${num(x.overall.meanPActual)}</span>`, `<span class="num">${num(x.overall.brier)}</span>`, `<span class="num">${num(x.overall.logScore)}</span>`, escapeHtml(x.fitted)],
+      cells: [`<span class="num">${x.overall.hits}/${x.overall.cases}</span>`, `<span class="num">${pct(x.overall.hitRate)}</span>`, `<span class="num">${x.overall.meanPActual === undefined ? '—' : num(x.overall.meanPActual)}</span>`, `<span class="num">${num(x.overall.brier)}</span>`, `<span class="num">${num(x.overall.logScore)}</span>`, escapeHtml(x.fitted)],
     })),
   );
   const skipped = r.skipped.length > 0 ? `<h3>Not scored</h3>\n<ul class="plain">\n${r.skipped.map((k) => `<li><code>${escapeHtml(k.id)}</code>: ${escapeHtml(k.reason)}</li>`).join('\n')}\n</ul>` : '';

@@ -33,18 +33,32 @@ export const BUILT_IN_PARAMETERS: GlobalParameters = {
 
 export const PARAMETERS_FILE = join(SCENARIOS_DIR, 'parameters', 'model.yaml');
 
-const unit = z.number().min(0).max(1);
+/** The range each global parameter may take (the scenario schema's bounds for the same `model:` numbers). */
+export const GLOBAL_PARAMETER_RANGES: Readonly<Record<GlobalParameterName, readonly [number, number]>> = {
+  resistance: [0, 1],
+  pressureEffect: [0, 1],
+  cohesion: [0, 1],
+  salience: [0, 1],
+  flexibility: [0, 1],
+  vetoCost: [0, 1],
+  positionNoise: [0, 50],
+  indifference: [0, 1],
+  convergence: [0, 1],
+};
+
+const ranged = (name: GlobalParameterName) => z.number().min(GLOBAL_PARAMETER_RANGES[name][0]).max(GLOBAL_PARAMETER_RANGES[name][1]);
 export const parametersFile = z
   .object({
     $schema: z.string().optional(),
     version: z.number().int().min(1).describe('format version of this file'),
     parameters: z
-      .object({ resistance: unit, pressureEffect: unit, cohesion: unit, salience: unit, flexibility: unit, vetoCost: unit, positionNoise: z.number().min(0).max(50), indifference: unit, convergence: unit })
+      .object(Object.fromEntries(GLOBAL_PARAMETER_NAMES.map((name) => [name, ranged(name)])) as Record<GlobalParameterName, z.ZodNumber>)
       .strict(),
     source: z.string().min(1).max(2000).describe('where the values come from ("assumption: ..." or the calibration that fitted them)'),
     provenance: z
       .object({
         method: z.string().max(2000).optional(),
+        floor: z.string().max(40).optional().describe('the floor model the cases were simulated with when the values were fitted'),
         cases: z.array(z.string().max(500)).max(10_000).optional(),
         date: z.string().max(40).optional(),
         plenary: z.string().max(40).optional(),

@@ -86,12 +86,16 @@ describe('Monte Carlo', () => {
     expect(ci[1]).toBeGreaterThanOrEqual(1 - p);
   });
 
-  it('under the spatial model a lone objector stands aside with the cost of standing apart: adoption 1 - p (1 - 0.9 x (1 - salience))', () => {
-    // salience 0.5 (the default), no other objector: the objection is withdrawn at tabling with probability 0.45
+  it('under the spatial model a lone objector stands aside with the cost of standing apart: adoption 1 - p (1 - vetoCost x (1 - salience))', () => {
+    // salience 0.5 (the default), no other objector: the objection is withdrawn at tabling with probability
+    // vetoCost x 0.5 (vetoCost from the parameters file: 0.45 under the built-in 0.9)
     const model = compileModel(scenarioFrom(coinFlip(0.5)), consensusRule, { floor: 'spatial' });
+    const salience = model.scenario.participants.find((x) => x.id === 'a')!.salience;
+    expect(salience).toBe(0.5);
+    const withdrawn = model.scenario.model.vetoCost * (1 - salience);
     const n = 4000;
     const adopted = summarize(model, runJob(model, 'analytic', n), 'analytic').outcomes.find((o) => o.outcome === 'act')!.share;
-    const expected = 1 - 0.5 * (1 - 0.45);
+    const expected = 1 - 0.5 * (1 - withdrawn);
     expect(Math.abs(adopted - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / n));
   });
 

@@ -10,6 +10,7 @@ import { renderProblem } from '../../src/scenario/problems';
 import { runJob } from '../../src/engine/job';
 import { compileModel } from '../../src/floor/model';
 import { summarize } from '../../src/engine/summarize';
+import { BUILT_IN_PARAMETERS, GLOBAL_PARAMETER_NAMES, PARAMETERS_FILE, readParameters } from '../../src/scenario/parameters';
 
 const bundled = expandScenarioPaths([SCENARIOS_DIR]).filter((f) => !f.includes('/reforms/'));
 
@@ -29,6 +30,20 @@ describe('bundled scenarios', () => {
     const summary = summarize(model, runJob(model, 'ci', 200), 'ci');
     expect(summary.runs).toBe(200);
     expect(summary.outcomes.reduce((s, o) => s + o.count, 0)).toBe(200);
+  });
+
+  it('use the parameters file (scenarios/parameters/model.yaml) for every model: value they do not set', () => {
+    const file = readParameters(PARAMETERS_FILE);
+    // the file holds fitted values that differ from the built-in ones, so a loader that ignored it would fail below
+    expect(GLOBAL_PARAMETER_NAMES.filter((k) => file[k] !== BUILT_IN_PARAMETERS[k]).length).toBeGreaterThan(0);
+    for (const path of bundled) {
+      const scenario = loadScenario(path);
+      const own = scenario.document?.model ?? {};
+      const rule = parseRule(scenario.rule);
+      if (typeof rule === 'string') throw new Error(rule);
+      const compiled = compileModel(scenario, rule).scenario.model;
+      for (const k of GLOBAL_PARAMETER_NAMES) expect([relative(SCENARIOS_DIR, path), k, compiled[k]]).toEqual([relative(SCENARIOS_DIR, path), k, own[k] ?? file[k]]);
+    }
   });
 
   it('start with the yaml-language-server schema comment so editors autocomplete', () => {

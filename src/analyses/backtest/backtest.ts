@@ -83,6 +83,8 @@ export interface BacktestResult {
   readonly baselines: readonly BaselineResult[];
   /** the provenance stamp, over every case file with its rosters (added by the command) */
   readonly provenance?: Stamp;
+  /** when the global parameters were fitted on some of these cases: the calibration's leave-one-out score */
+  readonly leaveOneOut?: LeaveOneOutNote;
 }
 
 /** No floor model has parameters fitted to the case library: every score is out of sample by construction. */
@@ -92,6 +94,30 @@ export const NOTHING_FITTED = 'nothing (a-priori parameters)';
 export interface Calibration {
   /** case ids or files the parameters were fitted on */
   readonly cases: readonly string[];
+  /** the calibration's own out-of-sample score on those cases (each scored by a fit without it), as recorded */
+  readonly leaveOneOut?: RecordedScore;
+  /** how it was fitted (the parameters file's provenance.method) */
+  readonly method?: string;
+  /** the floor model the cases were simulated with when it was fitted */
+  readonly floor?: string;
+}
+
+/** A score recorded in the parameters file (not re-simulated by the backtest); mean p(recorded) when it was recorded. */
+export interface RecordedScore {
+  readonly hits: number;
+  readonly cases: number;
+  readonly hitRate: number;
+  readonly meanPActual?: number;
+  readonly brier: number;
+  readonly logScore: number;
+}
+
+/** The honest figure beside an in-sample backtest: the calibration's leave-one-out score, as the parameters file records it. */
+export interface LeaveOneOutNote extends RecordedScore {
+  /** how many of the backtest's cases the parameters were fitted on */
+  readonly inSample: number;
+  readonly method?: string;
+  readonly floor?: string;
 }
 
 /** A case is among those a calibration was fitted on when its id, file or file name is listed. */
@@ -108,6 +134,14 @@ export function fittedNote(cases: readonly Scenario[], calibration: Calibration 
   const inSample = cases.filter((c) => fittedOn(c, calibration)).length;
   if (inSample === 0) return `global parameters calibrated on other cases (${calibration.cases.length}): out of sample`;
   return `global parameters calibrated on ${inSample} of these cases: IN SAMPLE (leave-one-out: plenary calibrate)`;
+}
+
+/** The calibration's leave-one-out score, when the parameters were fitted on some of these cases and it was recorded. */
+export function leaveOneOutNote(cases: readonly Scenario[], calibration: Calibration | undefined): LeaveOneOutNote | undefined {
+  if (calibration?.leaveOneOut === undefined) return undefined;
+  const inSample = cases.filter((c) => fittedOn(c, calibration)).length;
+  if (inSample === 0) return undefined;
+  return { ...calibration.leaveOneOut, inSample, ...(calibration.method !== undefined ? { method: calibration.method } : {}), ...(calibration.floor !== undefined ? { floor: calibration.floor } : {}) };
 }
 
 /** The scenario without its recorded outcome (also in the document it carries): all the engine is ever given. */
@@ -216,6 +250,7 @@ export function backtestOf(scenarios: readonly Scenario[], job: Job, tallies: Jo
     return { model: floor ?? 'as-named', cases, overall: overallScore(cases.map((c) => c.score)), fitted: fittedNote(recorded, options.calibration) };
   });
   const baselines = BASELINES.map((b) => scoreBaseline(b.name, recorded, options.runs));
+  const leaveOneOut = leaveOneOutNote(recorded, options.calibration);
   return {
     runs: options.runs,
     seed: options.seed,
@@ -225,6 +260,7 @@ export function backtestOf(scenarios: readonly Scenario[], job: Job, tallies: Jo
     overall: models[0].overall,
     models,
     baselines,
+    ...(leaveOneOut ? { leaveOneOut } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import { scoreBaseline, recordedOutcome, type BaselineResult } from '../backtest
 import { overallScore, scoreCase, type CaseScore, type OverallScore } from '../backtest/metrics';
 import { ruleOrThrow } from '../../rules/registry';
 import { deriveScenario } from '../../scenario/derive';
-import type { GlobalParameterName, GlobalParameters } from '../../scenario/parameters';
+import { GLOBAL_PARAMETER_RANGES, type GlobalParameterName, type GlobalParameters } from '../../scenario/parameters';
 import type { FloorModelName } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/types';
 import { floorModelName } from '../../floor/model';
@@ -27,13 +27,34 @@ export type ScoreName = 'brier' | 'log';
 
 export type Grid = Partial<Record<GlobalParameterName, readonly number[]>>;
 
-/** The parameters each floor model reads that move outcomes most, and the values tried (the current value is added). */
+/**
+ * The parameters each floor model reads that move outcomes most, and the values tried (the current value is added).
+ * Each grid spans the parameter's allowed range (GLOBAL_PARAMETER_RANGES), coarsely at the far end and in steps of 0.1
+ * near the values fitted so far, so that a fit on the edge of the grid is a fit on the edge of the range (the report
+ * names any fitted value that is not). `indifference` only matters for cases with issue positions.
+ */
 export const DEFAULT_GRIDS: Record<FloorModelName, Grid> = {
-  ordinal: { resistance: [0.2, 0.4, 0.6, 0.8, 1], pressureEffect: [0.5, 1], cohesion: [0.3, 0.5, 0.7] },
-  spatial: { resistance: [0.4, 0.6, 0.8, 1], vetoCost: [0.5, 0.7, 0.9, 1], pressureEffect: [0.5, 1], indifference: [0.02, 0.05] },
-  compromise: { resistance: [0.4, 0.6, 0.8, 1], convergence: [0.1, 0.3, 0.5], indifference: [0.02, 0.05] },
-  ensemble: { resistance: [0.4, 0.6, 0.8, 1], vetoCost: [0.5, 0.7, 0.9], convergence: [0.1, 0.3, 0.5] },
+  ordinal: { resistance: [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1], pressureEffect: [0, 0.25, 0.5, 0.75, 1], cohesion: [0, 0.3, 0.5, 0.7, 1] },
+  spatial: { resistance: [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1], vetoCost: [0, 0.25, 0.5, 0.7, 0.8, 0.9, 1], pressureEffect: [0, 0.25, 0.5, 0.75, 1], indifference: [0.02, 0.05] },
+  compromise: { resistance: [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1], convergence: [0, 0.1, 0.3, 0.5, 1], pressureEffect: [0, 0.5, 1], indifference: [0.02, 0.05] },
+  ensemble: { resistance: [0, 0.4, 0.6, 0.8, 0.9, 1], vetoCost: [0, 0.5, 0.7, 0.9, 1], pressureEffect: [0, 0.5, 1], convergence: [0, 0.3, 1] },
 };
+
+/**
+ * The fitted values that lie on an edge of their grid where the parameter's allowed range goes further: a better
+ * value may lie outside the grid (widen it). A value at the limit of its range is not listed.
+ */
+export function edgesOfGrid(values: Readonly<Record<string, number>>, grid: Readonly<Record<string, readonly number[]>>): { readonly name: string; readonly value: number; readonly range: readonly [number, number] }[] {
+  return Object.entries(values).flatMap(([name, value]) => {
+    const tried = grid[name];
+    const range = GLOBAL_PARAMETER_RANGES[name as GlobalParameterName];
+    if (tried === undefined || range === undefined || tried.length < 2) return [];
+    const low = Math.min(...tried);
+    const high = Math.max(...tried);
+    const open = (value === low && value > range[0]) || (value === high && value < range[1]);
+    return open ? [{ name, value, range }] : [];
+  });
+}
 
 export interface CalibrationOptions {
   readonly runs: number;
@@ -68,6 +89,10 @@ export interface CalibrationResult {
   readonly baselines: readonly BaselineResult[];
   /** per grid point: its values and every case's score (Brier or log, as fitted), in case order */
   readonly gridScores: readonly { readonly values: Readonly<Record<string, number>>; readonly perCase: readonly number[] }[];
+  /** fitted values (in sample) on an edge of the grid short of their range's limit: the grid may be too narrow */
+  readonly edges: ReturnType<typeof edgesOfGrid>;
+  /** parameters every value of which scores the same on these cases (the others at the fit): kept at the current value */
+  readonly noEffect: readonly string[];
   readonly partial: boolean;
 }
 
@@ -144,6 +169,14 @@ export async function calibrate(cases: readonly Scenario[], current: GlobalParam
   const all = usable > 0 ? best(() => true) : -1;
   const loo = usable > 0 ? withActual.map((c, i) => ({ id: c.id, g: best((j) => j !== i), i })) : [];
   const looScores = loo.map(({ g, i }) => scores[g][i]);
+  // a parameter has no effect when, the others at the fit, every value it takes scores the same on every case
+  const noEffect =
+    all < 0
+      ? []
+      : Object.keys(grid).filter((name) => {
+          const line = points.map((p, g) => ({ p, g })).filter(({ p, g }) => g < usable && Object.entries(p).every(([k, v]) => k === name || v === points[all][k]));
+          return line.length === grid[name].length && line.every(({ g }) => scores[g].every((s, c) => Math.abs(metric(s, score) - metric(scores[all][c], score)) <= 1e-12));
+        });
   return {
     cases: withActual.map((c) => ({ id: c.id, ...(c.file ? { file: c.file } : {}) })),
     runs: options.runs,
@@ -157,6 +190,8 @@ export async function calibrate(cases: readonly Scenario[], current: GlobalParam
     leaveOneOut: { overall: overallScore(looScores), perCase: loo.map(({ id, g, i }) => ({ id, values: points[g], score: scores[g][i] })) },
     baselines: (['nothing-adopted', 'first-tabled-passes'] as const).map((name) => scoreBaseline(name, withActual, options.runs)),
     gridScores: scores.map((row, g) => ({ values: points[g], perCase: row.map((s) => metric(s, score)) })),
+    edges: all >= 0 ? edgesOfGrid(points[all], grid).filter((e) => !noEffect.includes(e.name)) : [],
+    noEffect,
     partial,
   };
 }

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { backtestJob, backtestOf, type BacktestResult, type Calibration } from '../../analyses/backtest/backtest';
+import { backtestJob, backtestOf, type BacktestResult, type Calibration, type RecordedScore } from '../../analyses/backtest/backtest';
 import { PARAMETERS_FILE, parametersFile } from '../../scenario/parameters';
 import { EXIT_OK, UserError } from '../../common/errors';
 import { runJobAsync, type WorkerCount } from '../../engine/parallel';
@@ -119,8 +119,26 @@ export function calibration(file = PARAMETERS_FILE): Calibration | undefined {
   if (!existsSync(file)) return undefined;
   const parsed = parametersFile.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) return undefined; // reported by every command that reads the parameters
-  const cases = parsed.data.provenance?.cases ?? [];
-  return cases.length > 0 ? { cases } : undefined;
+  const provenance = parsed.data.provenance;
+  const cases = provenance?.cases ?? [];
+  if (cases.length === 0) return undefined;
+  const leaveOneOut = recordedLeaveOneOut(provenance?.score);
+  return {
+    cases,
+    ...(leaveOneOut ? { leaveOneOut } : {}),
+    ...(provenance?.method !== undefined ? { method: provenance.method } : {}),
+    ...(provenance?.floor !== undefined ? { floor: provenance.floor } : {}),
+  };
+}
+
+/** The leave-one-out score `plenary calibrate --write` records (provenance.score), if it is complete. */
+function recordedLeaveOneOut(score: Readonly<Record<string, number | string>> | undefined): RecordedScore | undefined {
+  const hits = /^(\d+)\/(\d+)$/.exec(String(score?.leaveOneOutHits ?? ''));
+  const brier = score?.leaveOneOutBrier;
+  const logScore = score?.leaveOneOutLog;
+  if (!hits || typeof brier !== 'number' || typeof logScore !== 'number' || Number(hits[2]) === 0) return undefined;
+  const meanP = score?.leaveOneOutMeanP;
+  return { hits: Number(hits[1]), cases: Number(hits[2]), hitRate: Number(hits[1]) / Number(hits[2]), ...(typeof meanP === 'number' ? { meanPActual: meanP } : {}), brier, logScore };
 }
 
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestCommandResult> {

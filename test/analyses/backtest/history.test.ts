@@ -8,8 +8,11 @@ import { SCENARIOS_DIR } from '../../../src/common/paths';
 import { validateFile, validateText } from '../../../src/scenario/load';
 import { renderProblem } from '../../../src/scenario/problems';
 import { backtestCase } from '../../../src/analyses/backtest/backtest';
+import { PARAMETERS_FILE, readParameters } from '../../../src/scenario/parameters';
 
 const cases = expandScenarioPaths([HISTORY_DIR]);
+// the global parameters every case uses (scenarios/parameters/model.yaml), without their source
+const { source: _source, ...shared } = readParameters(PARAMETERS_FILE);
 
 describe('the bundled historical cases', () => {
   it('are the sourced KP cases of the reference §3.15 and docs/sources/cases/kp.md, and the CCAMLR, CITES, Montreal Protocol, OSCE and WTO cases of docs/sources/cases/ (the Swakopmund case is the default scenario)', () => {
@@ -73,7 +76,7 @@ describe('the bundled historical cases', () => {
     expect(result.warnings.map(renderProblem)).toEqual([]);
     const scenario = result.scenario!;
     expect(scenario.actual?.source).toBeTruthy();
-    expect(scenario.model).toEqual({ resistance: 0.8, pressureEffect: 1, cohesion: 0.5, salience: 0.5, flexibility: 0.3, vetoCost: 0.9, positionNoise: 10, indifference: 0.02, convergence: 0.3 }); // shared defaults, never per case (no model name: the default floor model)
+    expect(scenario.model).toEqual(shared); // the shared parameters file, never per case (no model name: the default floor model)
     const a = backtestCase(scenario, { runs: 200, seed: 'ci' });
     const b = backtestCase(scenario, { runs: 200, seed: 'ci' });
     expect(a).toEqual(b);
