@@ -9,6 +9,7 @@ import type { Model } from '../floor/model';
 import type { JobTallies } from '../engine/kernel';
 import type { Stamp } from '../engine/reportExtras';
 import { pairedDifference, round6, wilson } from '../engine/statistics';
+import { declaredSites } from '../scenario/inputs';
 import { summarize, type BlockerShare } from '../engine/summarize';
 import { citeRule, type CitationKind } from '../rules/citation';
 
@@ -80,6 +81,11 @@ export interface Comparison {
   readonly skipped?: readonly { readonly id: string; readonly reason: string }[];
   /** the provenance stamp (src/report/provenance.ts), when the CLI made it */
   readonly provenance?: Stamp;
+  /**
+   * the scenario's uncertain inputs (ranges or distributions), which a comparison simulates at their means: its
+   * intervals leave their spread out (plenary run draws them); absent when there are none
+   */
+  readonly inputsAtMeans?: number;
 }
 
 export type ReformInfo = NonNullable<RuleComparison['reform']>;
@@ -137,6 +143,7 @@ export function summarizeComparison(models: readonly Model[], job: JobTallies, s
       changes: changes.map(({ order: _order, ...rest }) => rest),
     };
   });
+  const uncertain = declaredSites(models[0].scenario.inputs).length;
   return {
     kind: 'comparison',
     scenario: base.scenario,
@@ -146,5 +153,6 @@ export function summarizeComparison(models: readonly Model[], job: JobTallies, s
     baseline: models[0].rule.spec,
     outcomes: ids.map((id) => ({ id, label: label(id) })),
     rules,
+    ...(uncertain > 0 ? { inputsAtMeans: uncertain } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { csvRow, interval, markdownTable, pct, textTable, type Column } from './
 import { compareHtml } from './compareHtml';
 import { headline } from './headline';
 import { citationText } from '../rules/citation';
-import { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
+import { blockerSentence, changeSentence, inputsAtMeansLines, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
 import { stampCsvRows, stampLines } from './provenance';
 
 export { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes };
@@ -41,6 +41,7 @@ function header(c: Comparison): string[] {
     c.scenario.title,
     `${alternatives(c)} · ${c.runs.toLocaleString('en-US')} runs, the same runs under every rule (common random numbers) · seed ${JSON.stringify(c.seed)}${c.partial ? ' · PARTIAL (interrupted)' : ''}`,
     `Baseline: ${c.baseline}`,
+    ...inputsAtMeansLines(c),
   ];
 }
 
@@ -124,6 +125,7 @@ function compareMarkdown(c: Comparison): string {
     '',
     `Scenario \`${c.scenario.id}\`${c.scenario.file && !c.scenario.file.startsWith('/') ? ` (\`${c.scenario.file}\`)` : ''}. ${c.runs.toLocaleString('en-US')} simulated runs per rule, the same runs under every rule (common random numbers), seed \`${c.seed}\`${c.partial ? ' — **partial result (interrupted)**' : ''}. Baseline: \`${c.baseline}\`.`,
     '',
+    ...inputsAtMeansLines(c).flatMap((l) => [l, '']),
     ...headlineMarkdown(c),
     '**Rules compared**',
     '',
@@ -161,6 +163,7 @@ function compareCsv(c: Comparison): string {
     rows.push(csvRow(['hours', r.spec, reform, 'time-left', 'hours left for the agenda', '', r.timeLeft.meanHours, '', '', '', '', '']));
   }
   for (const sk of c.skipped ?? []) rows.push(csvRow(['skipped', '', sk.id, sk.id, sk.reason, '', '', '', '', '', '', '']));
+  for (const line of inputsAtMeansLines(c)) rows.push(csvRow(['inputs-at-means', '', '', 'uncertain-inputs', line, c.inputsAtMeans!, '', '', '', '', '', '']));
   if (c.provenance) rows.push(...stampCsvRows(c.provenance, 12));
   return `${rows.join('\n')}\n`;
 }

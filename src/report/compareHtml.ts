@@ -5,7 +5,7 @@
  */
 import type { Comparison } from '../analyses/comparison';
 import { citationText } from '../rules/citation';
-import { blockerSentence, changeSentence, points, pointsInterval, shownOutcomes } from './comparePhrases';
+import { blockerSentence, changeSentence, inputsAtMeansLines, points, pointsInterval, shownOutcomes } from './comparePhrases';
 import { headline, ruleLabel } from './headline';
 import { differenceMark, escapeHtml, htmlPage, htmlTable, linkify, shareBar, type HtmlRow } from './html';
 import { interval, pct } from './table';
@@ -98,7 +98,7 @@ export function compareHtml(c: Comparison): string {
       body: `<p>Share of runs in which a participant's objection decided that an option failed.</p>\n<ul class="plain">\n${c.rules.map((r, i) => `<li><strong>${escapeHtml(ruleLabel(c, i))}</strong>: ${escapeHtml(blockerSentence(r))}.</li>`).join('\n')}\n</ul>`,
     },
   ];
-  const meta = `<p class="meta">Scenario: ${escapeHtml(c.scenario.title)} (<code>${escapeHtml(c.scenario.id)}</code>)${c.scenario.file && !c.scenario.file.startsWith('/') ? `, file <code>${escapeHtml(c.scenario.file)}</code>` : ''}. ${c.runs.toLocaleString('en-US')} simulated runs per rule, the same runs under every rule; seed <code>${escapeHtml(c.seed)}</code>. Baseline: ${escapeHtml(baseName)}.${c.partial ? ' <strong>Partial result: the job was interrupted.</strong>' : ''}</p>`;
+  const meta = `<p class="meta">Scenario: ${escapeHtml(c.scenario.title)} (<code>${escapeHtml(c.scenario.id)}</code>)${c.scenario.file && !c.scenario.file.startsWith('/') ? `, file <code>${escapeHtml(c.scenario.file)}</code>` : ''}. ${c.runs.toLocaleString('en-US')} simulated runs per rule, the same runs under every rule; seed <code>${escapeHtml(c.seed)}</code>. Baseline: ${escapeHtml(baseName)}.${c.partial ? ' <strong>Partial result: the job was interrupted.</strong>' : ''}</p>${inputsAtMeansLines(c).map((l) => `\n<p class="meta">${escapeHtml(l)}</p>`).join('')}`;
   return htmlPage({
     title: `${c.scenario.title}: how the decision changes under other rules`,
     meta,

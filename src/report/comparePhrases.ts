@@ -25,3 +25,9 @@ export function blockerSentence(r: RuleComparison, limit = 4): string {
   if (r.blockers.length === 0) return 'no decisive objection in any run';
   return r.blockers.slice(0, limit).map((b) => `${b.name} ${pct(b.decisiveShare)}`).join(', ') + (r.blockers.length > limit ? `, +${r.blockers.length - limit} more` : '');
 }
+
+/** The one line saying that the scenario's ranges and distributions were simulated at their means, if it has any. */
+export const inputsAtMeansLines = (c: Comparison): string[] =>
+  c.inputsAtMeans
+    ? [`Uncertain inputs: the scenario's ${c.inputsAtMeans} range${c.inputsAtMeans === 1 ? '' : 's'} or distribution${c.inputsAtMeans === 1 ? ' is' : 's are'} simulated at ${c.inputsAtMeans === 1 ? 'its mean' : 'their means'} under every rule, so the intervals leave out their spread; plenary run --rule <rule> draws them and shows it.`]
+    : [];

@@ -154,6 +154,30 @@ describe('compare command', () => {
   });
 });
 
+describe('compare on a scenario with uncertain inputs (ranges or distributions)', () => {
+  const UNCERTAIN = 'test/fixtures/valid/uncertain-objector.yaml';
+  const base = { scenario: UNCERTAIN, rules: 'simple-majority', runs: 200, seed: 'u' };
+
+  it('says in every format, in one line, that it simulates them at their means (their spread is left out); shards keep the line', async () => {
+    for (const format of ['table', 'markdown', 'html', 'csv'] as const) {
+      const text = (await compareCommand({ ...base, format })).text;
+      expect(text.match(/ranges or distributions are simulated at their means under every rule/g), format).toHaveLength(1);
+    }
+    const json = JSON.parse((await compareCommand({ ...base, format: 'json' })).text) as { inputsAtMeans?: number };
+    expect(json.inputsAtMeans).toBe(2);
+    // the merge of its shards says so too (the line comes from the scenario the shards carry)
+    const files = new Map<string, string>();
+    for (const index of [1, 2]) files.set(`u${index}`, (await compareCommand({ ...base, format: 'json', shard: { index, count: 2 } })).text);
+    expect(mergeCommand(['u1', 'u2'], 'table', (f) => files.get(f)!)).toBe((await compareCommand({ ...base, format: 'table' })).text);
+  });
+
+  it('says nothing of the kind for a scenario without them', async () => {
+    const json = JSON.parse((await compareCommand({ ...base, scenario: FIXTURE, format: 'json' })).text) as { inputsAtMeans?: number };
+    expect(json.inputsAtMeans).toBeUndefined();
+    expect((await compareCommand({ ...base, scenario: FIXTURE, format: 'table' })).text).not.toMatch(/Uncertain inputs/);
+  });
+});
+
 describe('bundled reforms', () => {
   it('every reform file validates, cites the reference file and has a rule that applies to Swakopmund', () => {
     const reforms = loadReforms();
