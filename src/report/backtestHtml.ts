@@ -60,9 +60,10 @@ export function backtestHtml(r: BacktestResult, wording: BacktestWording): strin
           ? `<p><strong>In sample</strong> for ${r.leaveOneOut.inSample} of these cases: the global parameters were fitted on them. Out of sample (leave-one-out, each case scored by a fit without it; plenary calibrate): <strong>${r.leaveOneOut.hits} of ${r.leaveOneOut.cases}</strong>, Brier <strong>${num(r.leaveOneOut.brier)}</strong>, log score ${num(r.leaveOneOut.logScore)}.</p>`
           : '',
         baselines.length > 0 ? `<p>The baselines on the same cases: ${baselines.join('; ')}. A model that does not beat them says little.</p>` : '',
-        `<ul>\n${wording.overall.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`,
+        `<p>In detail:</p>\n<ul>\n${wording.overall.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`,
       ].join('\n')
     : `<p>${wording.overall.map(escapeHtml).join(' ')}</p>`;
+  const skipped = r.skipped.length > 0 ? `<h3>Not scored</h3>\n<ul class="plain">\n${r.skipped.map((k) => `<li><code>${escapeHtml(k.id)}</code>: ${escapeHtml(k.reason)}</li>`).join('\n')}\n</ul>` : '';
 
   const caseTable = htmlTable(
     'Each case simulated without its recorded outcome: what was recorded, what the model found most likely, and the chance it gave the record (bars: chance; whiskers: 95% interval)',
@@ -82,9 +83,8 @@ export function backtestHtml(r: BacktestResult, wording: BacktestWording): strin
       cells: [`<span class="num">${x.overall.hits}/${x.overall.cases}</span>`, `<span class="num">${pct(x.overall.hitRate)}</span>`, `<span class="num">${x.overall.meanPActual === undefined ? '—' : num(x.overall.meanPActual)}</span>`, `<span class="num">${num(x.overall.brier)}</span>`, `<span class="num">${num(x.overall.logScore)}</span>`, escapeHtml(x.fitted)],
     })),
   );
-  const skipped = r.skipped.length > 0 ? `<h3>Not scored</h3>\n<ul class="plain">\n${r.skipped.map((k) => `<li><code>${escapeHtml(k.id)}</code>: ${escapeHtml(k.reason)}</li>`).join('\n')}\n</ul>` : '';
   const sections = [
-    { id: 'headline', title: 'Headline', body: headline, pageBreak: false },
+    { id: 'headline', title: 'Headline', body: scored ? headline : `${headline}\n${skipped}`, pageBreak: false },
     ...(scored
       ? [
           { id: 'cases', title: 'The cases', pageBreak: false, body: caseTable },
