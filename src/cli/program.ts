@@ -31,6 +31,8 @@ const BACKTEST_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 const WWIT_FORMATS = ['table', 'json'] as const;
 const POWER_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 const LIST_FORMATS = ['table', 'json'] as const;
+const TRACE_FORMATS = ['text', 'json'] as const;
+const VALIDATE_FORMATS = ['text', 'json'] as const;
 const SENSITIVITY_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 const CALIBRATION_FORMATS = ['table', 'json', 'markdown'] as const;
 type Of<T extends readonly string[]> = T[number];
@@ -42,8 +44,8 @@ const MODEL_FLAG = ['--model <name>', "floor model: ordinal, spatial, compromise
 const inputsOf = (scenario: string | undefined): string[] => (scenario ? [scenario] : []);
 const ROWS_HELP = 'rows: one CSV line per run (and rule or setting), with a header; jsonl: the same as JSON Lines; the first record carries the provenance stamp (a last column or field, provenance)';
 
-/** What an --out file's extension asks for, when --format is not given. */
-const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', txt: 'table', jsonl: 'jsonl' };
+/** What an --out file's extension asks for, when --format is not given (the first of these the command has). */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, readonly string[]>> = { html: ['html'], htm: ['html'], md: ['markdown'], markdown: ['markdown'], json: ['json'], csv: ['csv'], txt: ['table', 'text'], jsonl: ['jsonl'] };
 
 /**
  * `--out report.html` without --format writes HTML, not a text table into an .html file: the format follows the
@@ -53,13 +55,18 @@ export function inferFormat(command: Command, out: string): void {
   const option = command.options.find((o) => o.attributeName() === 'format');
   if (!option || command.getOptionValueSource('format') !== 'default') return;
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase();
-  const format = ext === undefined ? undefined : FORMAT_OF_EXTENSION[ext];
-  if (format === undefined) return;
-  try {
-    command.setOptionValueWithSource('format', option.parseArg ? option.parseArg(format, undefined) : format, 'implied');
-  } catch {
-    throw new UserError(`--out ${out}: plenary ${command.name()} cannot write ${format} (formats: ${option.description.replace(/^output format \(([^;)]*).*$/, '$1')}); give --format, or an --out name with a matching extension`);
+  const candidates = ext === undefined ? undefined : FORMAT_OF_EXTENSION[ext];
+  if (candidates === undefined) return;
+  const format = candidates[0];
+  for (const candidate of candidates) {
+    try {
+      command.setOptionValueWithSource('format', option.parseArg ? option.parseArg(candidate, undefined) : candidate, 'implied');
+      return;
+    } catch {
+      // not a format of this command: try the next, else refuse below
+    }
   }
+  throw new UserError(`--out ${out}: plenary ${command.name()} cannot write ${format} (formats: ${option.description.replace(/^output format \(([^;)]*).*$/, '$1')}); give --format, or an --out name with a matching extension`);
 }
 
 /** Flags every Monte Carlo job shares. */
@@ -170,12 +177,13 @@ Examples:
     .option('-r, --rule <rule>', 'override the rule in force')
     .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
     .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
+    .addOption(new Option('-f, --format <format>', `output format (${TRACE_FORMATS.join(', ')}; json: the same steps as structured events, with the outcome, why and the provenance stamp)`).argParser(formatParser(TRACE_FORMATS)).default('text'))
     .option('-o, --out <file>', 'write the transcript to a file')
-    .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; out?: string }) => {
+    .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject\n  plenary trace --run 7 --format json --out run7.json')
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof TRACE_FORMATS>; out?: string }) => {
       if (opts.out) checkOutPath(opts.out, inputsOf(scenario));
       const { traceCommand } = await import('./commands/trace');
-      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model, chair: opts.chair }), { out: opts.out, inputs: inputsOf(scenario) });
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, invocation: currentInvocation() }), { out: opts.out, inputs: inputsOf(scenario) });
     });
 
   // ---- reference: validate, schema, scenarios, rules, reforms --------------------------------------------------
@@ -184,11 +192,14 @@ Examples:
     .description('check scenario files (or folders of them); every problem with file:line')
     .argument('<files...>', 'scenario files or folders')
     .option('--strict', 'treat warnings (unsourced numbers) as errors')
-    .addHelpText('after', '\nExamples:\n  plenary validate scenarios/\n  plenary validate my-case.yaml --strict')
-    .action(async (files: string[], opts: { strict?: boolean }) => {
+    .addOption(new Option('-f, --format <format>', `output format (${VALIDATE_FORMATS.join(', ')}; json: per file ok or its errors and warnings with file, line, field path and message; the exit code is the same)`).argParser(formatParser(VALIDATE_FORMATS)).default('text'))
+    .option('-o, --out <file>', 'write the report to a file (the exit code is the same)')
+    .addHelpText('after', '\nExamples:\n  plenary validate scenarios/\n  plenary validate my-case.yaml --strict\n  plenary validate scenarios/ --format json')
+    .action(async (files: string[], opts: { strict?: boolean; format: Of<typeof VALIDATE_FORMATS>; out?: string }) => {
+      if (opts.out) checkOutPath(opts.out, files);
       const { validateCommand } = await import('./commands/validate');
       const result = validateCommand(files, opts);
-      await io.emit(result.text);
+      await io.emit(result.text, { out: opts.out, inputs: files });
       io.exitCode = result.exitCode;
     });
 
@@ -390,8 +401,8 @@ Examples:
     .option('-r, --rule <rule>', 'the rule (default: the rule in force in the scenario)')
     .option('--rules <list>', 'comma-separated rules, side by side')
     .option('--all-present', 'count participants marked absent as voters (the body as constituted, not as it met)')
-    .option('--weights <list>', 'quick form without a scenario: weights of players p1..pn, e.g. 4,4,4,2,2,1')
-    .option('--quota <q>', 'quick form: weight a coalition must reach')
+    .option('--weights <list>', 'quick form without a scenario: weights of players p1..pn, whole or decimal, e.g. 4,4,4,2,2,1 or 1.5,2.25,3 (decimals are scaled exactly to whole numbers by 10^d, d the most decimal places; the output says so)')
+    .option('--quota <q>', 'quick form: the weight a coalition must reach (12, or 4.5), or a share of the total weight (2/3: at least two thirds, as in qualified-majority:2/3; the smallest whole quota >= 2/3 of the scaled total)')
     .option('--min-members <m>', 'quick form: and at least m yes members')
     .option('--names <list>', 'quick form: player names instead of p1..pn')
     .addOption(new Option('-f, --format <format>', `output format (${POWER_FORMATS.join(', ')})`).argParser(formatParser(POWER_FORMATS)).default('table'))
@@ -399,14 +410,14 @@ Examples:
     .option('-q, --quiet', 'no progress display')
     .addHelpText(
       'after',
-      '\nExamples:\n  plenary power\n  plenary power --rules consensus,qualified-majority:2/3,consensus-minus-subject\n  plenary power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,NL,BE,LU\n  plenary power --rule simple-majority --format json --out power.json',
+      '\nExamples:\n  plenary power\n  plenary power --rules consensus,qualified-majority:2/3,consensus-minus-subject\n  plenary power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,NL,BE,LU\n  plenary power --weights 1.5,2.25,3 --quota 2/3\n  plenary power --rule simple-majority --format json --out power.json',
     )
     .action(async (scenario: string | undefined, opts: { rule?: string; rules?: string; weights?: string; quota?: string; minMembers?: string; names?: string; allPresent?: boolean; format: Of<typeof POWER_FORMATS>; out?: string; quiet?: boolean }) => {
       const inputs = inputsOf(scenario);
       if (opts.out) checkOutPath(opts.out, inputs);
       const [{ powerCommand }, { runOffThread }] = await Promise.all([import('./commands/power'), import('./offThread')]);
       const { quiet, ...rest } = opts;
-      const options = { scenario, ...rest };
+      const options = { scenario, ...rest, invocation: currentInvocation() };
       // one exact computation that cannot yield: on a worker thread, so that Ctrl-C ends it at once (exit 130)
       await runJobCommand(io, { total: 1, title: 'Counting coalitions', quiet, out: opts.out, inputs }, (hooks) =>
         runOffThread({ command: 'power', options }, hooks.shouldStop ?? (() => false), () => powerCommand(options)),

@@ -6,6 +6,26 @@
 import type { MemberPower, PowerResult } from '../analyses/power/indices';
 import { fractionString, toNumber, type Rational } from '../analyses/power/rational';
 import { csvRow, markdownTable, textTable, type Column } from './table';
+import type { Stamp } from '../engine/reportExtras';
+import { stampCsvRows, stampLines } from './provenance';
+
+/** The quick form's game as typed, made whole (src/analyses/power/scaling.ts). */
+export interface PowerScaling {
+  /** 10^d, the factor on every weight */
+  readonly scale: string;
+  /** the quota as typed */
+  readonly quota: string;
+  readonly quotaIs: 'weight' | 'share of the total weight';
+  readonly scaledQuota: number;
+  readonly scaledTotal: number;
+}
+
+export interface PowerExtras {
+  /** one line: how the typed weights and quota became whole numbers */
+  readonly note?: string;
+  readonly scaling?: PowerScaling;
+  readonly stamp?: Stamp;
+}
 
 export type PowerFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const POWER_FORMATS: readonly PowerFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -128,9 +148,10 @@ function summary(results: readonly PowerResult[], render: typeof textTable): str
   return render(columns, body);
 }
 
-function table(results: readonly PowerResult[], markdown: boolean): string {
+function table(results: readonly PowerResult[], markdown: boolean, extras: PowerExtras): string {
   const render = markdown ? markdownTable : textTable;
   const parts: string[] = [];
+  if (extras.note) parts.push(markdown ? `_${extras.note}_` : extras.note, '');
   if (results.length > 1) parts.push(markdown ? '### Rules side by side' : 'Rules side by side', '', summary(results, render), '');
   for (const r of results) {
     const head = heading(r);
@@ -142,10 +163,12 @@ function table(results: readonly PowerResult[], markdown: boolean): string {
     'member can stop (1 = veto). Initiative: share of losing coalitions the member can turn into winning ones.',
     'Power to act: share of all coalitions that win. Swings: coalitions of the others that the member\'s vote turns.',
   );
+  if (extras.stamp) parts.push('', ...(markdown ? stampLines(extras.stamp).map((l) => `_${l}_  `) : stampLines(extras.stamp)));
   return `${parts.join('\n')}\n`;
 }
 
-function json(results: readonly PowerResult[], single: boolean): string {
+/** JSON: one object for one rule, an array for several (each element with the stamp, so that the shape stays). */
+function json(results: readonly PowerResult[], single: boolean, extras: PowerExtras): string {
   const one = (r: PowerResult) => {
     const exact = r.voters <= EXACT_TEXT_LIMIT;
     return {
@@ -175,10 +198,11 @@ function json(results: readonly PowerResult[], single: boolean): string {
       })),
     };
   };
-  return `${JSON.stringify(single ? one(results[0]) : results.map(one), null, 2)}\n`;
+  const stamped = (r: PowerResult) => ({ ...one(r), ...(extras.scaling ? { scaling: extras.scaling } : {}), ...(extras.stamp ? { provenance: extras.stamp } : {}) });
+  return `${JSON.stringify(single ? stamped(results[0]) : results.map(stamped), null, 2)}\n`;
 }
 
-function csv(results: readonly PowerResult[]): string {
+function csv(results: readonly PowerResult[], extras: PowerExtras): string {
   const header = ['rule', 'id', 'name', 'weight', 'votes', 'swings', 'banzhaf_absolute', 'banzhaf_normalized', 'shapley_shubik', 'coleman_preventive', 'coleman_initiative', 'veto', 'dummy', 'power_to_act'];
   const lines = [csvRow(header)];
   for (const r of results) {
@@ -187,19 +211,21 @@ function csv(results: readonly PowerResult[]): string {
       lines.push(csvRow([r.rule, m.id, m.name, m.weight, m.votes ? 1 : 0, String(m.swings), ...INDICES.map((k) => toNumber(m[k])), m.veto ? 1 : 0, m.dummy ? 1 : 0, act]));
     }
   }
+  // the stamp in rows led by "provenance" in the rule column (as in the other reports' CSV: section, key, value)
+  if (extras.stamp) lines.push(...stampCsvRows(extras.stamp, header.length));
   return `${lines.join('\n')}\n`;
 }
 
 /** `single`: one rule was asked for (JSON is then an object, not an array). */
-export function renderPower(results: readonly PowerResult[], format: PowerFormat, single = results.length === 1): string {
+export function renderPower(results: readonly PowerResult[], format: PowerFormat, single = results.length === 1, extras: PowerExtras = {}): string {
   switch (format) {
     case 'json':
-      return json(results, single);
+      return json(results, single, extras);
     case 'csv':
-      return csv(results);
+      return csv(results, extras);
     case 'markdown':
-      return table(results, true);
+      return table(results, true, extras);
     default:
-      return table(results, false);
+      return table(results, false, extras);
   }
 }

@@ -65,6 +65,10 @@ describe('provenance stamp', () => {
       ['sensitivity', RANGES, '--runs', '20', '--trajectories', '3', '--sobol-rows', '8', '--format', 'json'],
       ['compare', THREE, '--rules', 'simple-majority,qualified-majority:2/3', '--runs', '300', '--seed', 'c d', '--format', 'json'],
       ['compare', SWAKOPMUND, '--reforms', '--runs', '100', '--format', 'json'],
+      ['power', SWAKOPMUND, '--rule', 'qualified-majority:2/3', '--format', 'json'],
+      ['power', '--weights', '1.5,2.25,3', '--quota', '2/3', '--names', 'a b,c,d', '--format', 'json'],
+      ['trace', THREE, '--seed', 'one run', '--run', '7', '--format', 'json'],
+      ['trace', SWAKOPMUND, '--run', '3', '--rule', 'qualified-majority:2/3', '--format', 'json'],
     ]) {
       const first = JSON.parse(await plenary(args, '2026-01-02'));
       const replay = shellSplit(first.provenance.command);
@@ -146,6 +150,39 @@ describe('compare carries the stamp in every format', () => {
       const whole = await plenary([...base, '--format', format], '2026-01-02');
       const parts = [await plenary([...base, '--format', format, '--shard', '1/2'], '2026-01-02'), await plenary([...base, '--format', format, '--shard', '2/2'], '2026-01-02')];
       expect(parts.join(''), format).toBe(whole);
+    }
+  });
+});
+
+describe('power and trace carry the stamp in every format', () => {
+  it('power: table, Markdown, CSV and JSON; a scenario body is hashed, a body on the command line says it has no file', async () => {
+    const hash = scenarioHash([readFileSync(SWAKOPMUND, 'utf8'), readFileSync(ROSTER, 'utf8')]);
+    for (const format of ['table', 'markdown', 'csv', 'json']) {
+      const text = await plenary(['power', SWAKOPMUND, '--format', format], '2026-01-02');
+      expect(text, format).toContain(`plenary power ${SWAKOPMUND} --format ${format}`);
+      expect(text, format).toMatch(/2026-01-02/);
+      expect(text, format).toContain(hash.slice(0, 16));
+      const quick = await plenary(['power', '--weights', '1.5,2.25,3', '--quota', '2/3', '--format', format], '2026-01-02');
+      expect(quick, format).toContain(`plenary power --weights 1.5,2.25,3 --quota 2/3 --format ${format}`);
+      expect(quick, format).toMatch(/2026-01-02/);
+      expect(quick, format).toContain(scenarioHash([]).slice(0, 16));
+    }
+    const quick = JSON.parse(await plenary(['power', '--weights', '4,2,1', '--quota', '4', '--format', 'json'], '2026-01-02'));
+    expect(quick.provenance.files).toEqual([]);
+    expect(quick.provenance.scenarioSha256).toBe(createHash('sha256').digest('hex'));
+    expect(quick.provenance).not.toHaveProperty('seed');
+    expect(await plenary(['power', '--weights', '4,2,1', '--quota', '4'], '2026-01-02')).toMatch(/\(of no file: the body is given on the command line\) · no seed \(exact, no randomness\)/);
+    // several rules: the JSON stays an array, each result stamped
+    const many = JSON.parse(await plenary(['power', '--rules', 'consensus,simple-majority', '--format', 'json'], '2026-01-02')) as { provenance: { command: string } }[];
+    expect(many.map((r) => r.provenance.command)).toEqual(Array(2).fill('plenary power --rules consensus,simple-majority --format json'));
+  });
+
+  it('trace: the text and the JSON', async () => {
+    for (const format of ['text', 'json']) {
+      const text = await plenary(['trace', THREE, '--run', '2', '--format', format], '2026-01-02');
+      expect(text, format).toContain(`plenary trace ${THREE} --run 2 --format ${format}`);
+      expect(text, format).toMatch(/2026-01-02/);
+      expect(text, format).toContain(scenarioHash([readFileSync(THREE, 'utf8')]).slice(0, 16));
     }
   });
 });

@@ -84,7 +84,9 @@ describe('plenary power on the scenario', () => {
 
 describe('errors exit 2 with a message and no stack trace', () => {
   const cases: [string[], RegExp][] = [
-    [['power', '--weights', '4,1.5', '--quota', '3'], /weight 2 is "1\.5"; weights must be whole numbers/],
+    [['power', '--weights', '4,1.5x', '--quota', '3'], /weight 2 is "1\.5x" \(not a number\); weights are numbers >= 0 separated by commas, whole or decimal/],
+    [['power', '--weights', '4,1', '--quota', '2/0'], /--quota: "2\/0" divides by zero/],
+    [['power', '--weights', '1.25,1', '--quota', '5/4'], /--quota: 5\/4 is more than the whole of the total weight/],
     [['power', '--weights', '4,-1', '--quota', '3'], /weight 2 is "-1"/],
     [['power', '--weights', '4,1', '--quota', '6'], /--quota: 6 is above the total weight 5/],
     [['power', '--weights', ',', '--quota', '1'], /--weights: the body is empty/],
