@@ -4,6 +4,7 @@ export const FIX: string;
 export function splitArgs(line: string): string[];
 export function plenary(args: readonly string[]): { code: number; stdout: string; stderr: string };
 export function refreshOutputs(text: string): string;
+export function runSession(files: readonly string[], block: string): string;
 export function commandNames(): string[];
 export function cliReference(): string;
 export function scenarioReference(): string;

@@ -15,11 +15,27 @@
  *
  * `<!-- output-raw: plenary ... -->` pastes the output as it is (for commands that print Markdown).
  *
+ * A session shows several commands as a user types them in a shell (pipes, loops, files written and read back, error
+ * messages and exit codes). Its commands are the block's `$ ` lines; everything else in the block is regenerated:
+ *
+ *     <!-- output-session: test/fixtures/invalid test/fixtures/valid/three-members.yaml -->
+ *     ```console
+ *     $ plenary validate custom-tag.yaml
+ *     ...
+ *     ```
+ *     <!-- /output -->
+ *
+ * Each command runs with bash, stdout and stderr together as a terminal shows them, in a fresh temporary folder that
+ * holds copies of the files and folders named after `output-session:` (a folder's files are copied into it), with
+ * `plenary` the built CLI. A command that exits other than 0 is followed by `(exit code N)`. Nothing outside the
+ * temporary folder is written, and it is removed afterwards.
+ *
  * Needs the built CLI (`node build.mjs`; npm test and npm run docs build first).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,23 +50,53 @@ export function splitArgs(line) {
 }
 
 /** Runs `plenary ARGS` with the built CLI; its stdout. Exit codes other than 0 are allowed only when expected. */
+// PLENARY_DATE: the provenance stamp's date is fixed, so that pasted outputs do not go stale by the calendar
+const ENV = { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '120', PLENARY_DATE: '2026-11-30' };
+
 export function plenary(args) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // PLENARY_DATE: the provenance stamp's date is fixed, so that pasted outputs do not go stale by the calendar
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '120', PLENARY_DATE: '2026-11-30' },
-    timeout: 120_000,
-  });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: ENV, timeout: 120_000 });
   if (r.error) throw r.error;
   return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const MARKER = /<!-- output(-raw)?: (plenary(?: [^>]*?)?) -->\n[\s\S]*?<!-- \/output -->/g;
+const SESSION = /<!-- output-session(?:: ([^>]*?))? -->\n```(\w*)\n([\s\S]*?)```\n<!-- \/output -->/g;
+
+/** Runs a session's commands (the `$ ` lines of `block`) in a temporary folder holding copies of `files`; the block regenerated. */
+export function runSession(files, block) {
+  const commands = block.split('\n').filter((line) => line.startsWith('$ ')).map((line) => line.slice(2));
+  if (commands.length === 0) throw new Error(`an output-session block without a "$ " command line:\n${block}`);
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'plenary-docs-')));
+  try {
+    for (const file of files) {
+      const from = join(ROOT, file);
+      if (!existsSync(from)) throw new Error(`output-session: ${file} does not exist`);
+      if (statSync(from).isDirectory()) cpSync(from, dir, { recursive: true });
+      else cpSync(from, join(dir, basename(file)));
+    }
+    // plenary is the built CLI, as a shell function so that loops and pipes can call it
+    const define = `plenary() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }`;
+    const lines = [];
+    for (const command of commands) {
+      const r = spawnSync('bash', ['-c', `${define}\n{ ${command}\n} 2>&1`], { cwd: dir, encoding: 'utf8', env: ENV, timeout: 120_000 });
+      if (r.error) throw r.error;
+      // the temporary folder's name would make the docs differ from run to run
+      const out = r.stdout.split(dir).join('.').replace(/\s+$/, '');
+      lines.push(`$ ${command}`, ...(out === '' ? [] : [out]), ...(r.status === 0 ? [] : [`(exit code ${r.status ?? 1})`]));
+    }
+    return `${lines.join('\n')}\n`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The text with every output block regenerated. */
 export function refreshOutputs(text) {
-  return text.replace(MARKER, (_block, raw, command) => {
+  const sessions = text.replace(SESSION, (_block, files, fence, body) => {
+    const names = splitArgs(files ?? '');
+    return `<!-- output-session${names.length > 0 ? `: ${files}` : ''} -->\n\`\`\`${fence}\n${runSession(names, body)}\`\`\`\n<!-- /output -->`;
+  });
+  return sessions.replace(MARKER, (_block, raw, command) => {
     const [, ...args] = splitArgs(command);
     const r = plenary(args);
     // a command shown for its error message pastes its stderr and exit code

@@ -29,6 +29,34 @@ describe('docs stay true', () => {
     expect(fresh).toContain('qualified-majority');
   });
 
+  it('a session block reruns its commands in a temporary copy of its files, with pipes and exit codes', () => {
+    const text = [
+      '<!-- output-session: test/fixtures/valid/three-members.yaml -->',
+      '```console',
+      '$ ls',
+      'stale',
+      '$ plenary rules | grep -c qualified-majority',
+      '$ plenary run three-members.yaml --out three-members.yaml',
+      '```',
+      '<!-- /output -->',
+    ].join('\n');
+    const fresh = refreshOutputs(text);
+    expect(fresh).not.toContain('stale');
+    expect(fresh).toContain('```console\n$ ls\nthree-members.yaml\n$ plenary rules | grep -c qualified-majority\n');
+    expect(fresh).toMatch(/\n\$ plenary run three-members\.yaml --out three-members\.yaml\nplenary: --out three-members\.yaml: is also an input file; refusing to overwrite it\n\(exit code 2\)\n```\n<!-- \/output -->$/);
+    expect(refreshOutputs(fresh)).toBe(fresh);
+  });
+
+  it('no command output is pasted by hand: every "$ plenary" line of the README and docs is in a generated block', () => {
+    const problems = documents().flatMap((file) =>
+      read(file)
+        .replace(/<!-- output[\s\S]*?<!-- \/output -->/g, (block) => block.replace(/[^\n]/g, ''))
+        .split('\n')
+        .flatMap((line, i) => (/^\$ (npx )?plenary\b/.test(line) ? [`${file}:${i + 1}: ${line}`] : [])),
+    );
+    expect(problems, 'paste outputs between <!-- output: plenary … --> or <!-- output-session: … --> markers (scripts/docs.mjs), or describe them in prose').toEqual([]);
+  });
+
   it('the README is short (at most ~250 lines) and keeps the two quick-start commands', () => {
     const readme = read('README.md');
     expect(readme.split('\n').length).toBeLessThanOrEqual(250);
