@@ -9,6 +9,8 @@
  *  3. wall time of the built CLI: `plenary --help`, `plenary run --runs 10000`, `plenary compare --reforms --runs 10000`,
  *     `plenary sensitivity` on the default scenario with its defaults;
  *  4. `--workers 2` against `--workers 1` on a 100,000-run job, and whether the outputs are byte-identical;
+ *     4b. the same for a two-level run (the default scenario with two of its inputs given as distributions, 200 input
+ *     draws: src/analyses/inputUncertainty.ts), the job alone;
  *  5. exact voting power of a 200-member weighted body (src/analyses/power);
  *  6. peak resident memory of `plenary run --runs 1000000`.
  *
@@ -25,8 +27,10 @@
  * hits both alike; the load average is printed with the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg, availableParallelism } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, availableParallelism, tmpdir } from 'node:os';
+import { parseDocument } from 'yaml';
+import { runTwoLevelAsync } from '../src/analyses/inputUncertainty';
 import { join } from 'node:path';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/common/paths';
 import { ruleOrThrow } from '../src/rules/registry';
@@ -256,6 +260,52 @@ async function jobWorkers(runs: number, reps: number): Promise<{ speedup: number
   return { speedup: round(median(one) / median(two)), identical };
 }
 
+/**
+ * A scenario with uncertain inputs for section 4b: the default scenario with Zimbabwe's salience between 0.8 and 1
+ * and its stance on the joint work plan a Dirichlet (object 5, accept 5), written beside a copy of its rosters in a
+ * temporary folder; the bundled uncertain test fixture if the default scenario has no such participant or option.
+ */
+function uncertainScenario(): { file: string; remove: () => void } {
+  const fixture = { file: join(PACKAGE_ROOT, 'test', 'fixtures', 'valid', 'uncertain-objector.yaml'), remove: () => {} };
+  if (!existsSync(DEFAULT_SCENARIO)) return fixture;
+  const doc = parseDocument(readFileSync(DEFAULT_SCENARIO, 'utf8'));
+  const participants = doc.get('participants') as { items?: { get: (k: string) => unknown; set: (k: string, v: unknown) => void }[] } | undefined;
+  const zimbabwe = participants?.items?.find((p) => p.get('id') === 'zimbabwe');
+  const stances = zimbabwe?.get('stances') as { has?: (k: string) => boolean; set: (k: string, v: unknown) => void } | undefined;
+  if (!zimbabwe || !stances?.has?.('joint-work-plan')) return fixture;
+  zimbabwe.set('salience', { between: [0.8, 1] });
+  stances.set('joint-work-plan', { dirichlet: { object: 5, accept: 5 }, source: 'assumption: bench' });
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  cpSync(join(PACKAGE_ROOT, 'scenarios', 'rosters'), join(dir, 'rosters'), { recursive: true });
+  writeFileSync(join(dir, 'kp-uncertain.yaml'), doc.toString());
+  return { file: join(dir, 'kp-uncertain.yaml'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A two-level run alone, in this process: workers 1 against 2 (worker start-up included), and the same result. */
+async function twoLevelWorkers(runs: number, reps: number): Promise<{ speedup: number; one: number; two: number; identical: boolean; scenario: string }> {
+  const made = uncertainScenario();
+  try {
+    const scenario = loadScenario(made.file);
+    const rule = ruleOrThrow(scenario.rule);
+    const one: number[] = [];
+    const two: number[] = [];
+    let identical = true;
+    for (let k = 0; k < reps; k++) {
+      const results: string[] = [];
+      for (const w of k % 2 === 0 ? [1, 2] : [2, 1]) {
+        const t = performance.now();
+        const r = await runTwoLevelAsync(scenario, rule, { runs, seed: 'workers', draws: 200, workers: w });
+        (w === 1 ? one : two).push((performance.now() - t) / 1000);
+        results.push(JSON.stringify({ tallies: r.tallies, outcomes: r.outcomes, influence: r.influence }));
+      }
+      identical &&= results[0] === results[1];
+    }
+    return { speedup: round(median(one) / median(two)), one: round(median(one), 3), two: round(median(two), 3), identical, scenario: scenario.id };
+  } finally {
+    made.remove();
+  }
+}
+
 function peakRss(runs: number): { mb: number; sec: number } | undefined {
   if (!existsSync('/usr/bin/time')) return undefined;
   const r = spawnCli(['run', '--runs', String(runs), '--format', 'json', '--quiet'], ['/usr/bin/time', '-f', 'PEAK_RSS_KB=%M']);
@@ -300,7 +350,7 @@ async function main(): Promise<void> {
   const large = await throughput(GA_193);
   log('5. voting power, 200-member weighted body ...');
   const power = await power200();
-  let cli: { help?: number; run10k?: number; sensitivity?: number; compare10k?: number | 'not available'; workers?: ReturnType<typeof workers>; job?: Awaited<ReturnType<typeof jobWorkers>>; rss?: ReturnType<typeof peakRss> } = {};
+  let cli: { help?: number; run10k?: number; sensitivity?: number; compare10k?: number | 'not available'; workers?: ReturnType<typeof workers>; job?: Awaited<ReturnType<typeof jobWorkers>>; twoLevel?: Awaited<ReturnType<typeof twoLevelWorkers>>; rss?: ReturnType<typeof peakRss> } = {};
   if (!SKIP_CLI) {
     if (!existsSync(join(PACKAGE_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node build.mjs` first (npm run bench does)');
     log('3. CLI wall times ...');
@@ -312,6 +362,8 @@ async function main(): Promise<void> {
     log('4. --workers 2 vs --workers 1 ...');
     cli.workers = workers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
     cli.job = await jobWorkers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
+    log('4b. two-level run, workers 1 vs 2 ...');
+    cli.twoLevel = await twoLevelWorkers(QUICK ? 20_000 : 100_000, QUICK ? 1 : 3);
     log('6. peak memory ...');
     cli.rss = peakRss(QUICK ? 100_000 : 1_000_000);
   } else cli = {};
@@ -354,6 +406,10 @@ async function main(): Promise<void> {
     workers1WallSec: cli.workers?.one ?? null,
     workers2WallSec: cli.workers?.two ?? null,
     workersRuns: QUICK ? 20_000 : 100_000,
+    twoLevelWorkers1Sec: cli.twoLevel?.one ?? null,
+    twoLevelWorkers2Sec: cli.twoLevel?.two ?? null,
+    twoLevelWorkersSpeedup: cli.twoLevel?.speedup ?? null,
+    twoLevelWorkersIdentical: cli.twoLevel?.identical ?? null,
     power200Sec: power?.sec ?? 'not available',
     peakRssMB1M: cli.rss?.mb ?? (SKIP_CLI ? null : 'not available'),
     peakRssRuns: QUICK ? 100_000 : 1_000_000,
@@ -391,6 +447,9 @@ async function main(): Promise<void> {
     ['  speed-up, end to end (CLI start-up included)', num(cli.workers?.speedup), '>= 1.6', status(cli.workers ? cli.workers.speedup >= 1.6 : undefined)],
     ['  speed-up, the job alone (worker start-up included)', num(cli.job?.speedup), '>= 1.6', status(cli.job ? cli.job.speedup >= 1.6 : undefined)],
     ['  byte-identical output', result.workersIdentical === null ? '-' : result.workersIdentical ? 'yes' : 'NO', 'yes', status(result.workersIdentical ?? undefined)],
+    [`two-level run (${cli.twoLevel?.scenario ?? '-'} with 2 distributions, 200 draws), workers 1 / 2, job alone s`, cli.twoLevel ? `${cli.twoLevel.one} / ${cli.twoLevel.two}` : '-', '', ''],
+    ['  speed-up, the two-level job alone', num(cli.twoLevel?.speedup), '', ''],
+    ['  same result', cli.twoLevel === undefined ? '-' : cli.twoLevel.identical ? 'yes' : 'NO', 'yes', status(cli.twoLevel?.identical)],
     ['exact voting power, 200 weighted members, s', num(result.power200Sec), '', ''],
     [`peak RSS, plenary run --runs ${num(result.peakRssRuns)}, MB`, num(result.peakRssMB1M), '< 300', status(typeof result.peakRssMB1M === 'number' ? result.peakRssMB1M < 300 : undefined)],
   ];
