@@ -13,10 +13,17 @@ import { backtestCommand } from '../../src/cli/commands/backtest';
 
 const COUNCIL = 'test/fixtures/council/river-council.yaml';
 
+/** The invocation the CLI would stamp the report with (its footer carries the stamp: a long command and a sha256). */
+const invoked = (...args: string[]) => ({ invocation: { args, date: '2026-01-02' } });
+
 const REPORTS: { name: string; html: () => Promise<{ text: string }>; pages: number }[] = [
-  { name: 'compare --reforms (Swakopmund 2009)', html: () => compareCommand({ reforms: true, runs: 400, seed: 'browser', format: 'html' }), pages: 8 },
-  { name: 'compare --reforms (a 12-member council, one reform mapped)', html: () => compareCommand({ scenario: COUNCIL, reforms: true, mapGroup: ['adpa=downstream', 'western=upstream'], runs: 400, seed: 'browser', format: 'html' }), pages: 7 },
-  { name: 'run (Swakopmund 2009)', html: () => runCommand({ runs: 400, seed: 'browser', format: 'html' }), pages: 4 },
+  { name: 'compare --reforms (Swakopmund 2009)', html: () => compareCommand({ reforms: true, runs: 400, seed: 'browser', format: 'html', ...invoked('compare', '--reforms', '--runs', '400', '--seed', 'browser', '--format', 'html') }), pages: 8 },
+  {
+    name: 'compare --reforms (a 12-member council, one reform mapped)',
+    html: () => compareCommand({ scenario: COUNCIL, reforms: true, mapGroup: ['adpa=downstream', 'western=upstream'], runs: 400, seed: 'browser', format: 'html', ...invoked('compare', COUNCIL, '--reforms', '--map-group', 'adpa=downstream', '--map-group', 'western=upstream', '--runs', '400', '--seed', 'browser', '--format', 'html') }),
+    pages: 7,
+  },
+  { name: 'run (Swakopmund 2009)', html: () => runCommand({ runs: 400, seed: 'browser', format: 'html', ...invoked('run', '--runs', '400', '--seed', 'browser', '--format', 'html') }), pages: 4 },
   { name: 'backtest (the bundled cases)', html: () => backtestCommand({ runs: 200, seed: 'browser', format: 'html' }), pages: 10 },
 ];
 

@@ -239,6 +239,22 @@ describe('merge: the merged result carries the stamp of the unsplit command', ()
     const [, later] = await shards(args, 2, '2026-02-01', 'later');
     const [first] = await shards(args, 2, '2026-01-02', 'first');
     expect((await cli(['merge', first, later], '2026-02-02')).code).toBe(0);
+    // a part without a stamp (a library call, an older plenary) does not merge with stamped parts; unstamped parts merge unstamped
+    const bare = join(dir, 'bare.json');
+    const { provenance: _dropped, ...unstamped } = JSON.parse(readFileSync(later, 'utf8'));
+    writeFileSync(bare, JSON.stringify(unstamped));
+    const mixed = await cli(['merge', first, bare], '2026-02-02');
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/bare\.json: its provenance stamp disagrees .*it has no stamp/);
+    const bareFirst = join(dir, 'bare-first.json');
+    const { provenance: _too, ...unstampedFirst } = JSON.parse(readFileSync(first, 'utf8'));
+    writeFileSync(bareFirst, JSON.stringify(unstampedFirst));
+    const plain = await cli(['merge', bareFirst, bare, '--format', 'json'], '2026-02-02');
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.out)).not.toHaveProperty('provenance');
+    // a shard file is the same whatever --format the part was given: parts made with and without it merge
+    const [formatted] = await shards([...args, '--format', 'markdown'], 2, '2026-01-02', 'formatted');
+    expect((await cli(['merge', formatted, later], '2026-02-02')).code).toBe(0);
   });
 });
 
