@@ -2,7 +2,8 @@
  * How much of a result rests on assumptions: the scenario's judgement numbers that bear on the outcome, counted by
  * what stands behind them (a source, a sourced direction with an assumed number, a pure assumption, nothing), and
  * the inputs behind what decided the result — the stance and salience of the decisive objectors, and for a scenario
- * with uncertain inputs the drawn inputs that moved the outcome most — each with its source. Pure.
+ * with uncertain inputs the drawn inputs that moved the outcome most — each with its source. A global parameter set
+ * on the command line (`--param`) is always listed, first, as the command line's assumption. Pure.
  */
 import type { AssumptionSummary, InputBehind, UncertaintySummary } from '../engine/reportExtras';
 import type { Summary } from '../engine/summarize';
@@ -45,6 +46,10 @@ export function assumptionSummary(scenario: Scenario, summary: Summary, uncertai
     seen.add(entry.id);
     list.push(entry);
   };
+  // global parameters set on the command line (--param) for this command: listed first, whatever the limit
+  const fixed = (scenario.inputs ?? []).filter((site) => site.fixed === '--param');
+  limit += fixed.length;
+  for (const site of fixed) add(behind(site, 'set on the command line for this command (--param), over the scenario and the parameters file'));
   // drawn inputs that moved an outcome most
   for (const inf of [...(uncertainty?.influence ?? [])].sort((a, b) => maxAbs(b.correlation) - maxAbs(a.correlation))) {
     if (maxAbs(inf.correlation) < 0.2) break;

@@ -1,5 +1,6 @@
 /** Parsers for command-line values: each returns the value or throws a UserError (exit 2) saying what is allowed. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseParameterOverrides, type ParameterOverrides } from '../scenario/parameterOverrides';
 import { didYouMean } from '../common/suggest';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
 import { CHAIR_NAMES } from '../scenario/chairNames';
@@ -76,4 +77,17 @@ export function parseFloorModels(text: string): FloorModelName[] {
   const names = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (names.length === 0) throw new InvalidArgumentError(`--models needs at least one floor model (known: ${FLOOR_MODEL_NAMES.join(', ')})`);
   return [...new Set(names.map(parseFloorModel))];
+}
+
+/**
+ * `--param NAME=VALUE` (repeatable; also `a=1,b=0.5`), the same on every command that simulates a scenario: global
+ * model parameters for this command, over the parameters file and the scenario's own `model:` values. Checked as
+ * it is read (names and ranges: src/scenario/parameterOverrides.ts); the value is the overrides so far.
+ */
+export function addParamOption(command: Command): Command {
+  return command.option(
+    '--param <name=value>',
+    "set a global model parameter for this command, over the parameters file and the scenario's own model: value (repeatable, or a=1,b=0.5), e.g. --param pressureEffect=1 (docs/uncertainty.md)",
+    (text: string, previous: ParameterOverrides | undefined) => parseParameterOverrides([text], previous),
+  );
 }

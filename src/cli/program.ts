@@ -19,9 +19,10 @@ import type { CliIO } from './io';
 import { runJobCommand } from './job';
 import { currentInvocation } from './stamp';
 import { checkOutPath, STDOUT_PATH } from './output';
-import { formatParser, parseChair, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
+import { addParamOption, formatParser, parseChair, parseCount, parseFloorModel, parseFloorModels, parseRuns, parseSeed, parseShare } from './options';
 import { DEFAULT_FLOOR_MODEL } from '../floor/defaultModel';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
+import type { ParameterOverrides } from '../scenario/parameterOverrides';
 
 const RUN_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
 const COMPARE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'rows', 'jsonl'] as const;
@@ -144,8 +145,8 @@ Examples:
 
   // ---- run, trace ---------------------------------------------------------------------------------------------
   jobFlags(
-    program
-      .command('run')
+    addParamOption(program
+      .command('run'))
       .description('simulate a scenario many times: outcome probabilities, decisive objections, time used')
       .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
       .option('-n, --runs <n>', 'number of simulated runs', parseRuns, 1000)
@@ -159,17 +160,17 @@ Examples:
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json\n  plenary run --format rows --runs 1000 --out runs.csv')
-    .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof RUN_FORMATS>; draws: number }) => {
+    .action(async (scenario: string | undefined, opts: JobOpts & { rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof RUN_FORMATS>; draws: number; param?: ParameterOverrides }) => {
       const inputs = inputsOf(scenario);
       const { shard, total } = prepare(opts, inputs);
       const { runCommand } = await import('./commands/run');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, shard, workers: opts.workers, draws: opts.draws, invocation: currentInvocation(), ...hooks }),
+        runCommand({ scenario, runs: opts.runs, seed: opts.seed, rule: opts.rule, overrides: opts.param, floor: opts.model, chair: opts.chair, format: opts.format, shard, workers: opts.workers, draws: opts.draws, invocation: currentInvocation(), ...hooks }),
       );
     });
 
-  program
-    .command('trace')
+  addParamOption(program
+    .command('trace'))
     .description('narrate one run step by step, ending with the outcome and why')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
@@ -180,10 +181,10 @@ Examples:
     .addOption(new Option('-f, --format <format>', `output format (${TRACE_FORMATS.join(', ')}; json: the same steps as structured events, with the outcome, why and the provenance stamp)`).argParser(formatParser(TRACE_FORMATS)).default('text'))
     .option('-o, --out <file>', 'write the transcript to a file')
     .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject\n  plenary trace --run 7 --format json --out run7.json')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof TRACE_FORMATS>; out?: string }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof TRACE_FORMATS>; out?: string; param?: ParameterOverrides }) => {
       if (opts.out) checkOutPath(opts.out, inputsOf(scenario));
       const { traceCommand } = await import('./commands/trace');
-      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, floor: opts.model, chair: opts.chair, format: opts.format, invocation: currentInvocation() }), { out: opts.out, inputs: inputsOf(scenario) });
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, overrides: opts.param, floor: opts.model, chair: opts.chair, format: opts.format, invocation: currentInvocation() }), { out: opts.out, inputs: inputsOf(scenario) });
     });
 
   // ---- reference: validate, schema, scenarios, rules, reforms --------------------------------------------------
@@ -245,8 +246,8 @@ Examples:
 
   // ---- compare, reforms, sweep, merge, what-would-it-take ------------------------------------------------------
   jobFlags(
-    program
-      .command('compare')
+    addParamOption(program
+      .command('compare'))
       .description('run one scenario under several rules on the same runs: outcome shares, paired differences, what changed, who blocks')
       .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
       .option('--rules <list>', 'comma-separated rules or reform ids, compared with the baseline (the rule in force)')
@@ -262,7 +263,7 @@ Examples:
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary compare --reforms\n  plenary compare --rules qualified-majority:2/3,consensus-then-vote:2/3\n  plenary compare --reforms wdc-2009-two-thirds,osce-consensus-minus-one\n  plenary compare my-council.yaml --reforms --map-group adpa=south --map-group western=north\n  plenary compare --reforms --format html --out reforms.html\n  plenary compare --reforms --shard 1/4 --out part1.json\n  plenary compare --reforms --format rows --out runs.csv')
-    .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; chair?: string; format: Of<typeof COMPARE_FORMATS> }) => {
+    .action(async (scenarioArg: string | undefined, opts: JobOpts & { rules?: string; reforms?: boolean | string; mapGroup: string[]; baseline?: string; model?: FloorModelName; chair?: string; format: Of<typeof COMPARE_FORMATS>; param?: ParameterOverrides }) => {
       let scenario = scenarioArg;
       // `--reforms FILE`: the optional list took the scenario (reform ids never hold "/" or "."); all reforms on FILE
       if (typeof opts.reforms === 'string' && scenario === undefined && /[/\\.]/.test(opts.reforms)) {
@@ -273,7 +274,7 @@ Examples:
       const { shard, total } = prepare(opts, inputs);
       const { compareCommand } = await import('./commands/compare');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        compareCommand({ scenario, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, chair: opts.chair, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
+        compareCommand({ scenario, overrides: opts.param, rules: opts.rules, reforms: opts.reforms, mapGroup: opts.mapGroup, baseline: opts.baseline, floor: opts.model, chair: opts.chair, onSkipped: (line) => io.err(`plenary: ${line}`), runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
     });
 
@@ -287,8 +288,8 @@ Examples:
     });
 
   jobFlags(
-    program
-      .command('sweep')
+    addParamOption(program
+      .command('sweep'))
       .description('vary numbers of a scenario and watch the outcome: tidy rows per setting and rule, and a chart')
       .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
       .option('--vary <path=from:to:step>', 'a number of the scenario document to vary (repeatable), e.g. blocs.sadc.cohesion=0:1:0.1', collect, [])
@@ -301,12 +302,12 @@ Examples:
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.1 --rules consensus,qualified-majority:2/3\n  plenary sweep --vary "participants[id=zimbabwe].flexibility=0:0.5:0.1" --format csv\n  plenary sweep --vary blocs.sadc.cohesion=0:1:0.25 --format markdown --out sweep.md')
-    .action(async (scenario: string | undefined, opts: JobOpts & { vary: string[]; rules?: string; outcome?: string; format: Of<typeof SWEEP_FORMATS> }) => {
+    .action(async (scenario: string | undefined, opts: JobOpts & { vary: string[]; rules?: string; outcome?: string; format: Of<typeof SWEEP_FORMATS>; param?: ParameterOverrides }) => {
       const inputs = inputsOf(scenario);
       const { shard, total } = prepare(opts, inputs);
       const { sweepCommand } = await import('./commands/sweep');
       await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs }, (hooks) =>
-        sweepCommand({ scenario, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
+        sweepCommand({ scenario, overrides: opts.param, vary: opts.vary, rules: opts.rules, outcome: opts.outcome, runs: opts.runs, seed: opts.seed, format: opts.format, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
     });
 
@@ -324,8 +325,8 @@ Examples:
     });
 
   jobFlags(
-    program
-      .command('what-would-it-take')
+    addParamOption(program
+      .command('what-would-it-take'))
       .description('the smallest sets of participants whose change of stance would make an option the most likely outcome')
       .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
       .requiredOption('--target <option>', 'the option to make the modal outcome, e.g. suspend')
@@ -340,7 +341,7 @@ Examples:
     false,
   )
     .addHelpText('after', '\nExamples:\n  plenary what-would-it-take --target suspend\n  plenary what-would-it-take --target suspend --rule qualified-majority:2/3 --to accept\n  plenary what-would-it-take --target suspend --format json --out suspend.json')
-    .action(async (scenario: string | undefined, opts: JobOpts & { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number; format: Of<typeof WWIT_FORMATS> }) => {
+    .action(async (scenario: string | undefined, opts: JobOpts & { target: string; rule?: string; to: 'support' | 'accept'; maxSize: number; candidates: number; format: Of<typeof WWIT_FORMATS>; param?: ParameterOverrides }) => {
       const inputs = inputsOf(scenario);
       prepare(opts, inputs);
       const { whatWouldItTakeCommand } = await import('./commands/whatWouldItTake');
@@ -350,6 +351,7 @@ Examples:
           scenario,
           target: opts.target,
           rule: opts.rule,
+          overrides: opts.param,
           to: opts.to,
           maxSize: opts.maxSize,
           candidates: opts.candidates,
@@ -366,8 +368,8 @@ Examples:
 
   // ---- backtest ---------------------------------------------------------------------------------------------------
   jobFlags(
-    program
-      .command('backtest')
+    addParamOption(program
+      .command('backtest'))
       .description('simulate historical cases blind and score the model against what was actually decided')
       .argument('[paths...]', 'case files or folders (default: scenarios/history/ and the Swakopmund 2009 scenario)')
       .option('-n, --runs <n>', 'simulated runs per case', parseRuns, 1000)
@@ -382,11 +384,11 @@ Examples:
     'shard',
   )
     .addHelpText('after', '\nExamples:\n  plenary backtest\n  plenary backtest --models ordinal,spatial,compromise,ensemble\n  plenary backtest scenarios/history/ --runs 5000 --format markdown\n  plenary backtest --format html --out backtest.html\n  plenary backtest --format csv --out cases.csv\n  plenary backtest my-cases/ --min-hit-rate 0.6\n  plenary backtest --runs 100000 --shard 1/4 --out part1.json')
-    .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[]; chair?: string }) => {
+    .action(async (paths: string[], opts: JobOpts & { format: Of<typeof BACKTEST_FORMATS>; minHitRate?: number; blockerThreshold: number; model?: FloorModelName; models?: FloorModelName[]; chair?: string; param?: ParameterOverrides }) => {
       const { shard, total } = prepare(opts, paths);
       const { backtestCommand } = await import('./commands/backtest');
       const result = await runJobCommand(io, { total, quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) =>
-        backtestCommand({ paths, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, chair: opts.chair, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
+        backtestCommand({ paths, overrides: opts.param, runs: opts.runs, seed: opts.seed, format: opts.format, minHitRate: opts.minHitRate, blockerThreshold: opts.blockerThreshold, floor: opts.model, models: opts.models, chair: opts.chair, shard, workers: opts.workers, invocation: currentInvocation(), ...hooks }),
       );
       const { gate, result: backtest, exitCode } = result as Awaited<ReturnType<typeof backtestCommand>>;
       if (gate && !gate.passed) io.err(`plenary: backtest hit rate ${backtest.overall.hits}/${backtest.overall.cases} is below --min-hit-rate ${gate.minHitRate}`);
@@ -425,8 +427,8 @@ Examples:
     });
 
   // ---- sensitivity, calibrate (issue 14) ---------------------------------------------------------------------------
-  program
-    .command('sensitivity')
+  addParamOption(program
+    .command('sensitivity'))
     .description('which uncertain inputs move the outcome probabilities most: Morris screen, Sobol indices, tornado chart, where research pays')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-s, --seed <seed>', 'master seed: designs and runs derive from it', parseSeed, DEFAULT_SEED)
@@ -441,10 +443,11 @@ Examples:
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('-q, --quiet', 'no progress display')
     .addHelpText('after', '\nExamples:\n  plenary sensitivity\n  plenary sensitivity scenarios/kp-2009-swakopmund.yaml --outcome joint-work-plan\n  plenary sensitivity --format html --out sensitivity.html')
-    .action(async (scenario: string | undefined, opts: { seed: string; rule?: string; model?: FloorModelName; runs: number; trajectories: number; sobolRows: number; sobolFactors: number; outcome?: string; format: Of<typeof SENSITIVITY_FORMATS>; out?: string; quiet?: boolean }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; rule?: string; model?: FloorModelName; runs: number; trajectories: number; sobolRows: number; sobolFactors: number; outcome?: string; format: Of<typeof SENSITIVITY_FORMATS>; out?: string; quiet?: boolean; param?: ParameterOverrides }) => {
       const inputs = inputsOf(scenario);
       const { prepareSensitivity, sensitivityCommand } = await import('./commands/sensitivity');
-      const options = { scenario, ...opts, invocation: currentInvocation() };
+      const { param, ...rest } = opts;
+      const options = { scenario, ...rest, overrides: param, invocation: currentInvocation() };
       const prepared = await prepareSensitivity(options);
       await runJobCommand(io, { total: prepared.plannedRuns, title: 'Sensitivity', quiet: opts.quiet, out: opts.out, inputs }, (hooks) => sensitivityCommand({ ...options, ...hooks }, prepared));
     });

@@ -10,6 +10,7 @@ import { ordinalFloor } from './ordinal';
 import { spatialFloor } from './spatial';
 import { floorMode, type FloorMode, type FloorModel } from './types';
 import type { Scenario } from '../scenario/types';
+import { parametersSet, type ParameterSet } from '../scenario/parameterOverrides';
 
 export { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
 export { DEFAULT_FLOOR_MODEL } from './defaultModel';
@@ -69,18 +70,25 @@ export const FLOOR_MODELS: Readonly<Record<FloorModelName, FloorModelInfo>> = {
   },
 };
 
-/** What a result says about the floor model it used: its name, title, and how it behaves under the rule in force. */
+/**
+ * What a result says about the floor model it used: its name, title, how it behaves under the rule in force, and the
+ * global parameters set on the command line (`--param`) with what they replaced, so that no number's origin is hidden.
+ */
 export interface FloorStatement {
   readonly name: FloorModelName;
   readonly title: string;
   readonly behaviour: string;
+  /** only when --param set some */
+  readonly parameters?: readonly ParameterSet[];
 }
 
-export function floorStatement(model: Pick<Model, 'floor' | 'rule'>): FloorStatement {
+export function floorStatement(model: Pick<Model, 'floor' | 'rule'> & { readonly scenario?: Scenario }): FloorStatement {
   const info = FLOOR_MODELS[model.floor];
   const behaviour = info.behaviour[floorMode(model.rule.mode)];
   const thenVote = model.rule.mode === 'consensus-then-vote' && info.name !== 'ordinal';
-  return { name: info.name, title: info.title, behaviour: thenVote ? `${behaviour}; the fallback vote counts the stances as they stand after the last round` : behaviour };
+  const scenario = model.scenario;
+  const set = scenario?.parameters ? parametersSet(scenario.overrides, scenario.document?.model as Readonly<Record<string, unknown>> | undefined, scenario.parameters) : [];
+  return { name: info.name, title: info.title, behaviour: thenVote ? `${behaviour}; the fallback vote counts the stances as they stand after the last round` : behaviour, ...(set.length > 0 ? { parameters: set } : {}) };
 }
 
 /** The scenario run under another floor model (`--model`); unchanged when no model is given. */

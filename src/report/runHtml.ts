@@ -2,6 +2,7 @@
  * The HTML report of `plenary run`: the most likely outcome first, then every outcome with its interval, who blocks,
  * time used and crowded out, and the rule with its source. Self-contained; see html.ts for layout and print.
  */
+import { parameterSetText } from '../scenario/parameterOverrides';
 import type { Summary } from '../engine/summarize';
 import { citationText } from '../rules/citation';
 import { escapeHtml, htmlPage, htmlTable, linkify, shareBar, type HtmlRow } from './html';
@@ -62,7 +63,7 @@ export function runHtml(s: Summary, uncertainty: readonly string[] = []): string
       id: 'rule',
       title: 'The rule, the behaviour model and the source',
       pageBreak: false,
-      body: `<p><strong>${escapeHtml(s.rule.title)}</strong> <code>${escapeHtml(s.rule.spec)}</code>. ${escapeHtml(s.rule.description)}</p>\n<p>Floor model: ${escapeHtml(s.floor.name)} (${escapeHtml(s.floor.title)}): ${escapeHtml(s.floor.behaviour)}.</p>\n<p><small>Source: ${linkify(citationText(s.rule))}</small></p>${s.rule.sourceKind !== 'catalogue' ? `\n<p><small>Where the rule comes from in general: ${linkify(s.rule.origin)}</small></p>` : ''}`,
+      body: `<p><strong>${escapeHtml(s.rule.title)}</strong> <code>${escapeHtml(s.rule.spec)}</code>. ${escapeHtml(s.rule.description)}</p>\n<p>Floor model: ${escapeHtml(s.floor.name)} (${escapeHtml(s.floor.title)}): ${escapeHtml(s.floor.behaviour)}.</p>${s.floor.parameters ? `\n<p>Model parameters set on the command line: ${escapeHtml(s.floor.parameters.map(parameterSetText).join(', '))}.</p>` : ''}\n<p><small>Source: ${linkify(citationText(s.rule))}</small></p>${s.rule.sourceKind !== 'catalogue' ? `\n<p><small>Where the rule comes from in general: ${linkify(s.rule.origin)}</small></p>` : ''}`,
     },
   ];
   return htmlPage({

@@ -4,6 +4,7 @@ import { citationText } from '../rules/citation';
 import { runHtml } from './runHtml';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
 import { stampCsvRows, stampLines } from './provenance';
+import { parameterSetText } from '../scenario/parameterOverrides';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -84,11 +85,15 @@ const agendaColumns = [{ header: 'Other agenda item' }, { header: 'Needs', align
 /** Which behaviour model produced the numbers, and what it means under this rule. */
 export const floorLine = (s: Summary): string => `Floor model: ${s.floor.name} (${s.floor.title}): ${s.floor.behaviour}`;
 
+/** The global parameters set with --param and what they replaced; none without --param. */
+export const parameterLines = (s: Pick<Summary, 'floor'>): string[] => (s.floor.parameters ? [`Model parameters set on the command line: ${s.floor.parameters.map(parameterSetText).join(', ')}`] : []);
+
 function header(s: Summary): string[] {
   return [
     `${s.scenario.title}`,
     `Rule: ${s.rule.title} (${s.rule.spec})  ·  ${s.runs.toLocaleString('en-US')} runs  ·  seed ${JSON.stringify(s.seed)}${s.partial ? '  ·  PARTIAL (interrupted)' : ''}`,
     floorLine(s),
+    ...parameterLines(s),
   ];
 }
 
@@ -136,6 +141,7 @@ function runMarkdown(s: Summary): string {
     '',
     `${floorLine(s)}.`,
     '',
+    ...parameterLines(s).flatMap((line) => [`${line}.`, '']),
     markdownTable(outcomeColumnsOf(s), outcomeRows(s)),
     '',
     ...(s.modelSpread ? [SPREAD_TITLE(s), '', spreadTable(s, true), ''] : []),

@@ -4,6 +4,7 @@
  * The text transcript and the JSON are rendered from the same TraceDocument, so they cannot tell different stories.
  * Pure: no I/O.
  */
+import { parameterSetText, type ParameterSet } from '../scenario/parameterOverrides';
 import type { Model } from '../floor/model';
 import type { RunEvent, RunResult } from '../engine/plenaryRun';
 import type { Stamp } from '../engine/reportExtras';
@@ -58,6 +59,8 @@ export interface TraceDocument {
   readonly run: number;
   readonly rule: { readonly spec: string; readonly title: string };
   readonly floorModel: string;
+  /** global model parameters set on the command line (--param) and what they replaced; only when some were */
+  readonly parameters?: readonly ParameterSet[];
   /** the command that narrates this run again */
   readonly replay: string;
   readonly steps: readonly TraceStep[];
@@ -83,6 +86,7 @@ export interface TraceMeta {
   readonly run: number;
   readonly rule: DecisionRule;
   readonly replay: string;
+  readonly parameters?: readonly ParameterSet[];
   readonly stamp?: Stamp;
 }
 
@@ -177,6 +181,7 @@ export function traceDocument(model: Model, result: RunResult, log: readonly Run
     run: meta.run,
     rule: { spec: meta.rule.spec, title: meta.rule.title },
     floorModel: model.floor,
+    ...(meta.parameters ? { parameters: meta.parameters } : {}),
     replay: meta.replay,
     steps: log.map((event, i) => ({ step: i + 1, ...stepOf(model, event), text: narrate(model, event) }) as TraceStep),
     outcome: {
@@ -196,7 +201,9 @@ export function traceDocument(model: Model, result: RunResult, log: readonly Run
 
 export function renderTrace(doc: TraceDocument, format: TraceFormat): string {
   if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
-  const lines = [`${doc.scenario.title} — run ${doc.run}, seed ${JSON.stringify(doc.seed)}, rule ${doc.rule.spec}`, `(replay: ${doc.replay})`, ''];
+  const lines = [`${doc.scenario.title} — run ${doc.run}, seed ${JSON.stringify(doc.seed)}, rule ${doc.rule.spec}`, `(replay: ${doc.replay})`];
+  if (doc.parameters) lines.push(`Model parameters set on the command line: ${doc.parameters.map(parameterSetText).join(', ')}`);
+  lines.push('');
   for (const step of doc.steps) lines.push(...step.text);
   lines.push('', `Why: ${doc.why}`);
   if (doc.provenance) lines.push('', ...stampLines(doc.provenance));

@@ -10,5 +10,5 @@ import type { ModelParameters, Scenario } from './types';
 export function deriveScenario(scenario: Scenario, sites: readonly InputSite[], values: readonly InputValue[], parameters?: ModelParameters): Scenario {
   if (!scenario.document) throw new Error(`scenario "${scenario.id}" carries no document to derive from`);
   const doc = sites.length === 0 ? scenario.document : withValues(scenario.document, sites, values);
-  return normalize(doc, scenario.file, { parameters: parameters ?? scenario.parameters, inputs: scenario.inputs });
+  return normalize(doc, scenario.file, { parameters: parameters ?? scenario.parameters, inputs: scenario.inputs, ...(scenario.overrides ? { overrides: scenario.overrides } : {}) });
 }

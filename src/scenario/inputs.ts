@@ -19,6 +19,7 @@ import {
 import type { Bounds } from './uncertain';
 import type { ScenarioDocument, UncertainScenarioDocument } from './schema';
 import { GLOBAL_PARAMETER_NAMES, type GlobalParameters } from './parameters';
+import { overrideSource, resolveParameter, type ParameterOverrides } from './parameterOverrides';
 
 export type Path = readonly (string | number)[];
 
@@ -57,6 +58,8 @@ export interface InputSite {
   readonly bounds: Bounds;
   /** whether the value changes a run's outcome probabilities (agenda hours only crowd out other items) */
   readonly affectsOutcome: boolean;
+  /** set on the command line (`--param`) for this command: a fixed value, not drawn or varied */
+  readonly fixed?: '--param';
 }
 
 const UNIT: Bounds = { min: 0, max: 1 };
@@ -92,7 +95,7 @@ export function pointDocument(doc: UncertainScenarioDocument): ScenarioDocument 
 }
 
 /** Every input site of the document as written (numbers and distributions), with its source. */
-export function inputSites(doc: UncertainScenarioDocument, parameters: GlobalParameters): InputSite[] {
+export function inputSites(doc: UncertainScenarioDocument, parameters: GlobalParameters, overrides: ParameterOverrides = {}): InputSite[] {
   const sites: InputSite[] = [];
   const scalar = (v: unknown, path: Path, id: string, label: string, field: string, owner: InputSite['owner'], source: string | undefined, bounds: Bounds, affectsOutcome = true) => {
     if (typeof v !== 'number' && !isScalarDistribution(v)) return;
@@ -134,11 +137,14 @@ export function inputSites(doc: UncertainScenarioDocument, parameters: GlobalPar
   const model = obj(doc.model) ?? {};
   const modelSource = model.source as string | undefined;
   for (const key of GLOBAL_PARAMETER_NAMES) {
-    const written = model[key];
-    // a parameter the scenario does not set comes from the parameters file, with the file's provenance
-    const value = written ?? parameters[key];
-    const source = written !== undefined ? modelSource : parameters.source;
-    scalar(value, ['model', key], `model.${key}`, `model: ${key}`, key, { kind: 'model', id: 'model' }, source, key === 'positionNoise' ? { min: 0, max: 50 } : UNIT);
+    // --param, else the scenario's value, else the parameters file's, each with its provenance
+    const resolved = resolveParameter(key, model[key], parameters, overrides);
+    const replaced = resolveParameter(key, model[key], parameters);
+    const source =
+      resolved.origin === '--param' ? overrideSource(key, resolved.value as number, replaced as { origin: 'scenario' | 'parameters file'; value: unknown }) : resolved.origin === 'scenario' ? modelSource : parameters.source;
+    const before = sites.length;
+    scalar(resolved.value, ['model', key], `model.${key}`, `model: ${key}`, key, { kind: 'model', id: 'model' }, source, key === 'positionNoise' ? { min: 0, max: 50 } : UNIT);
+    if (resolved.origin === '--param' && sites.length > before) sites[before] = { ...sites[before], fixed: '--param' };
   }
   const proc = obj(doc.procedure) ?? {};
   for (const key of ['sessionHours', 'itemBudgetHours', 'hoursToTable', 'hoursPerRound'] as const) {

@@ -15,6 +15,7 @@ import { SCENARIO_RULES } from './checks';
 import { roster as rosterSchema, scenario as scenarioSchema, type RosterDocument, type ScenarioDocument, type UncertainScenarioDocument } from './schema';
 import { inputSites, pointDocument } from './inputs';
 import { defaultParameters } from './parameters';
+import type { ParameterOverrides } from './parameterOverrides';
 import { DISTRIBUTION_HINT } from './uncertain';
 import { locate, locateKey, parseYaml, readText, type YamlSource } from './source';
 import type { Scenario } from './types';
@@ -298,8 +299,13 @@ function otherDocumentKind(data: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** How a scenario is read for one command: global parameters set on the command line (`--param`). */
+export interface LoadOptions {
+  readonly overrides?: ParameterOverrides;
+}
+
 /** Validates parsed data (any JSON-like value). Never throws. */
-export function validateData(data: unknown, file = '<scenario>', source?: YamlSource): Validation {
+export function validateData(data: unknown, file = '<scenario>', source?: YamlSource, options: LoadOptions = {}): Validation {
   let origin: Origin = source ? originOf(source) : nowhere(file);
   const problems: Problem[] = [];
   let input = data as Record<string, unknown>;
@@ -338,7 +344,8 @@ export function validateData(data: unknown, file = '<scenario>', source?: YamlSo
   const { errors, warnings } = checkMeaning(doc, origin);
   if (errors.length > 0) return { errors, warnings };
   const parameters = defaultParameters();
-  return { scenario: { ...normalize(doc, file, { parameters, inputs: inputSites(written, parameters) }), files }, errors, warnings };
+  const overrides = options.overrides ?? {};
+  return { scenario: { ...normalize(doc, file, { parameters, overrides, inputs: inputSites(written, parameters, overrides) }), files }, errors, warnings };
 }
 
 /** The named cross-field rules (src/scenario/checks.ts), located. */
@@ -466,22 +473,22 @@ export function validateRosterFile(file: string): Problem[] {
   return 'problems' in r ? r.problems : [];
 }
 
-export function validateText(text: string, file = '<scenario>'): Validation {
+export function validateText(text: string, file = '<scenario>', options: LoadOptions = {}): Validation {
   const yaml = parseYaml(file, text);
   if (!yaml.ok) return { errors: yaml.problems, warnings: [] };
-  return validateData(yaml.value.data, file, yaml.value);
+  return validateData(yaml.value.data, file, yaml.value, options);
 }
 
 /** Validates a scenario file. Never throws. */
-export function validateFile(file: string): Validation {
+export function validateFile(file: string, options: LoadOptions = {}): Validation {
   const text = readText(file, 'a scenario');
   if (!text.ok) return { errors: text.problems, warnings: [] };
-  return validateText(text.value, file);
+  return validateText(text.value, file, options);
 }
 
-/** Loads a scenario file or throws a UserError listing every problem (exit 2). */
-export function loadScenario(file: string): Scenario {
-  const result = validateFile(file);
+/** Loads a scenario file (with the global parameters set by --param, if any) or throws a UserError listing every problem (exit 2). */
+export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  const result = validateFile(file, options);
   if (!result.scenario) {
     const lines = result.errors.map(renderProblem);
     throw new UserError(problemsMessage(lines, file), lines);

@@ -3,7 +3,8 @@ import { blocMembership } from './checks';
 import type { DimensionPositionDocument, ScenarioDocument, StanceDistributionDocument } from './schema';
 import { DRAFTED_COMPROMISE, type Bloc, type DimensionPosition, type ModelParameters, type Option, type Participant, type Scenario, type StanceVector } from './types';
 import type { InputSite } from './inputs';
-import { BUILT_IN_PARAMETERS, type GlobalParameters } from './parameters';
+import { BUILT_IN_PARAMETERS, GLOBAL_PARAMETER_NAMES, type GlobalParameterName, type GlobalParameters } from './parameters';
+import { hasOverrides, resolveParameter, type ParameterOverrides } from './parameterOverrides';
 
 /** When nothing is said about a participant's stance on an option: it states no position (abstains). */
 export const UNSTATED_STANCE: StanceVector = [0, 0, 1, 0];
@@ -43,28 +44,24 @@ export interface NormalizeOptions {
   readonly parameters?: GlobalParameters;
   /** the input sites of the document as written (kept for reports; default: none) */
   readonly inputs?: readonly InputSite[];
+  /** global parameters set on the command line (`--param`): they win over the scenario's `model:` and the parameters file */
+  readonly overrides?: ParameterOverrides;
 }
 
-/** The model parameters: the scenario's own, else the global parameters' (their sources are on the input sites). */
-function resolveModel(doc: ScenarioDocument, parameters: GlobalParameters): ModelParameters {
+/** The model parameters: --param, else the scenario's own, else the global parameters' (src/scenario/parameterOverrides.ts). */
+function resolveModel(doc: ScenarioDocument, parameters: GlobalParameters, overrides: ParameterOverrides): ModelParameters {
   const m = doc.model;
+  const value = (name: GlobalParameterName): number => resolveParameter(name, m[name], parameters, overrides).value;
   return {
     ...(m.name !== undefined ? { name: m.name } : {}),
-    resistance: m.resistance ?? parameters.resistance,
-    pressureEffect: m.pressureEffect ?? parameters.pressureEffect,
-    cohesion: m.cohesion ?? parameters.cohesion,
-    salience: m.salience ?? parameters.salience,
-    flexibility: m.flexibility ?? parameters.flexibility,
-    vetoCost: m.vetoCost ?? parameters.vetoCost,
-    positionNoise: m.positionNoise ?? parameters.positionNoise,
-    indifference: m.indifference ?? parameters.indifference,
-    convergence: m.convergence ?? parameters.convergence,
+    ...(Object.fromEntries(GLOBAL_PARAMETER_NAMES.map((name) => [name, value(name)])) as Record<GlobalParameterName, number>),
   };
 }
 
 export function normalize(doc: ScenarioDocument, file?: string, options: NormalizeOptions = {}): Scenario {
   const parameters = options.parameters ?? BUILT_IN_PARAMETERS;
-  const model = resolveModel(doc, parameters);
+  const overrides = options.overrides ?? {};
+  const model = resolveModel(doc, parameters, overrides);
   const membership = blocMembership(doc);
   const blocById = new Map(doc.blocs.map((b) => [b.id, b]));
   const blocs: Bloc[] = doc.blocs.map((b) => ({
@@ -197,6 +194,7 @@ export function normalize(doc: ScenarioDocument, file?: string, options: Normali
     inputs: options.inputs ?? [],
     document: doc,
     parameters,
+    ...(hasOverrides(overrides) ? { overrides } : {}),
     ...(doc.sources !== undefined ? { sources: doc.sources } : {}),
   };
 }

@@ -2,6 +2,7 @@
 import type { ScenarioDocument } from './schema';
 import type { InputSite } from './inputs';
 import type { GlobalParameters, ModelParameters } from './modelParameters';
+import type { ParameterOverrides } from './parameterOverrides';
 
 export type { ModelParameters };
 
@@ -191,6 +192,8 @@ export interface Scenario {
   readonly document?: ScenarioDocument;
   /** the global parameters this scenario was resolved with (for the model parameters it does not set) */
   readonly parameters?: GlobalParameters;
+  /** global parameters set on the command line (`--param`), which won over `model:` and the parameters file */
+  readonly overrides?: ParameterOverrides;
   /** named sources that `source` fields may refer to */
   readonly sources?: Readonly<Record<string, string>>;
   /** the files it was read from: the scenario, then every roster it includes (for the provenance stamp) */

@@ -11,7 +11,8 @@
  *                                                   their proportions
  *
  * all clipped to the input's own bounds. Weights count only under weighted rules and are left out unless declared.
- * Model parameters that the scenario's floor model does not read are left out. Pure.
+ * Model parameters that the scenario's floor model does not read are left out, and so are those fixed on the
+ * command line (`--param NAME=VALUE`: the analysis is then of the other inputs at that value). Pure.
  */
 import { isDirichlet, quantile, type ScalarDistribution } from '../../scenario/distributions';
 import { restsOnAssumption, type InputSite, type InputValue } from '../../scenario/inputs';
@@ -98,6 +99,8 @@ export function factorsOf(sites: readonly InputSite[], floorModel: FloorModelNam
   const factors: Factor[] = [];
   for (const site of sites) {
     if (!site.affectsOutcome) continue;
+    // a parameter set with --param is fixed for this analysis: not a factor
+    if (site.fixed) continue;
     if (site.owner.kind === 'model' && !used.has(site.field)) continue;
     const f = site.kind === 'stances' ? stanceFactor(site) : scalarFactor(site);
     if (f) factors.push(f);

@@ -2,6 +2,7 @@
  * `plenary backtest`: load the cases (all problems at once), simulate each blind (the cases are the settings of one
  * kernel job), score, render, apply the gate.
  */
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -38,6 +39,8 @@ export interface BacktestCommandOptions extends JobHooks {
   readonly models?: readonly FloorModelName[];
   /** `--chair`: the simulated chair of every case instead of its own */
   readonly chair?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   readonly workers?: WorkerCount;
   /** run only part i of n of the runs and write a shard file (plenary merge renders the whole backtest) */
   readonly shard?: Shard;
@@ -98,12 +101,12 @@ export function loadCases(files: readonly string[]): Scenario[] {
 }
 
 /** `loadCases`, giving the event loop a turn between files (Ctrl-C is seen while a large library loads). */
-async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boolean) | undefined): Promise<Scenario[]> {
+async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boolean) | undefined, overrides?: ParameterOverrides): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
   for (const file of files) {
     await turnOrStop(shouldStop);
-    const result = validateFile(file);
+    const result = validateFile(file, { overrides });
     if (result.scenario) scenarios.push(result.scenario);
     else problems.push(...result.errors.map(renderProblem));
     for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them
@@ -144,7 +147,7 @@ function recordedLeaveOneOut(score: Readonly<Record<string, number | string>> | 
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestCommandResult> {
   // chronological (undated cases last, in the order given): the table reads as a history
   const date = (s: Scenario) => s.meeting.dates?.from ?? '9999';
-  const scenarios = (await loadCasesInTurns(caseFiles(options.paths), options.shouldStop))
+  const scenarios = (await loadCasesInTurns(caseFiles(options.paths), options.shouldStop, options.overrides))
     .map((s, i) => ({ s, i }))
     .sort((a, b) => date(a.s).localeCompare(date(b.s)) || a.i - b.i)
     .map(({ s }) => withChair(s, options.chair));

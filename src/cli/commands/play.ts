@@ -5,7 +5,8 @@ import { didYouMean } from '../../common/suggest';
 import { Interrupted } from '../../common/errors';
 import { DEFAULT_SEED } from '../../engine/rng';
 import type { CliIO } from '../io';
-import { formatParser, parseCount, parseSeed } from '../options';
+import { addParamOption, formatParser, parseCount, parseSeed } from '../options';
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { checkOutPath } from '../output';
 
 const DIAGRAM_FORMATS = ['mermaid', 'markdown'] as const;
@@ -32,8 +33,8 @@ function parsePace(text: string): number {
 }
 
 export function registerTrainer(program: Command, io: CliIO): void {
-  program
-    .command('play')
+  addParamOption(program
+    .command('play'))
     .description('trainer mode: step through one run in the terminal, take a seat (the chair, a delegation, an observer; several for a hot-seat), then a debrief')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-a, --as <seats>', 'your seat: "chair" or a participant or observer id in any case, or its name (e.g. zimbabwe, "South Africa"); several separated by commas take turns on one terminal', 'chair')
@@ -45,7 +46,7 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .option('--script <file>', 'play a prepared demo (YAML: captions, keys, pauses; see docs/trainer-guide.md)')
     .option('--record <file>', 'record the session as an asciicast v2 file (asciinema play FILE)')
     .addHelpText('after', '\nExamples:\n  plenary play --as chair --debrief debrief.md\n  plenary play --as chair --script docs/demos/swakopmund-chair.yaml --record demo.cast\n  plenary play --as zimbabwe --run 7\n  plenary play --as chair,zimbabwe,eu          three trainees on one terminal\n  plenary play --as csc                        an observer seat: press delegations\n  plenary play --as chair --rule qualified-majority:2/3 --present')
-    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string; present?: boolean; script?: string; record?: string }) => {
+    .action(async (scenario: string | undefined, opts: { as: string; seed: string; run: number; rule?: string; debrief?: string; present?: boolean; script?: string; record?: string; param?: ParameterOverrides }) => {
       const inputs = [...(scenario ? [scenario] : []), ...(opts.script ? [opts.script] : [])];
       if (opts.debrief) checkOutPath(opts.debrief, inputs);
       if (opts.record) checkOutPath(opts.record, inputs);
@@ -56,6 +57,7 @@ export function registerTrainer(program: Command, io: CliIO): void {
         seed: opts.seed,
         run: opts.run,
         rule: opts.rule,
+        overrides: opts.param,
         debriefFile: opts.debrief,
         present: opts.present === true,
         ...(opts.script ? { script: opts.script } : {}),
@@ -69,8 +71,8 @@ export function registerTrainer(program: Command, io: CliIO): void {
       if (ending === 'interrupted') throw new Interrupted();
     });
 
-  program
-    .command('replay')
+  addParamOption(program
+    .command('replay'))
     .description('open any run of run/compare in the trainer screen (simulated chair, stepping only)')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
@@ -79,17 +81,17 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .option('--debrief <file>', 'write the debrief as Markdown when you quit or press Ctrl-C (atomically)')
     .option('--present', 'presenter mode: fewer, bigger, high-contrast elements for a projector')
     .addHelpText('after', '\nExamples:\n  plenary replay --run 173\n  plenary replay --seed 42 --run 5 --rule consensus-minus-subject --debrief run5.md')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; debrief?: string; present?: boolean }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; debrief?: string; present?: boolean; param?: ParameterOverrides }) => {
       const inputs = scenario ? [scenario] : [];
       if (opts.debrief) checkOutPath(opts.debrief, inputs);
       const { playCommand } = await import('./trainer');
-      const { markdown, ending } = await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, debriefFile: opts.debrief, present: opts.present === true });
+      const { markdown, ending } = await playCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, overrides: opts.param, debriefFile: opts.debrief, present: opts.present === true });
       if (opts.debrief) await writeDebrief(io, markdown, opts.debrief, inputs);
       if (ending === 'interrupted') throw new Interrupted();
     });
 
-  program
-    .command('serve')
+  addParamOption(program
+    .command('serve'))
     .description('host one plenary for a room of trainees on this machine (loopback); they join with plenary join')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-s, --seed <seed>', 'master seed of the job the run belongs to', parseSeed, DEFAULT_SEED)
@@ -100,11 +102,11 @@ export function registerTrainer(program: Command, io: CliIO): void {
     .option('--pace <seconds>', 'seconds between simulated steps while playing', parsePace, 1)
     .option('--debrief <file>', 'write the debrief as Markdown when the host ends the plenary (atomically)')
     .addHelpText('after', '\nHost keys: p play/pause, space step (past a trainee who has not decided), e end.\nFrom a pipe: lines play, pause, step, end.\n\nExamples:\n  plenary serve --port 7070\n  plenary join 127.0.0.1:7070 --as chair        (in another terminal)\n  plenary join 127.0.0.1:7070 --as zimbabwe')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; port: number; host: string; pace: number; debrief?: string }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; port: number; host: string; pace: number; debrief?: string; param?: ParameterOverrides }) => {
       const inputs = scenario ? [scenario] : [];
       if (opts.debrief) checkOutPath(opts.debrief, inputs);
       const { serveCommand } = await import('./serve');
-      const served = await serveCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, port: opts.port, host: opts.host, pace: opts.pace, log: (line) => process.stdout.write(`${line}\n`) });
+      const served = await serveCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, overrides: opts.param, port: opts.port, host: opts.host, pace: opts.pace, log: (line) => process.stdout.write(`${line}\n`) });
       if (opts.debrief) await writeDebrief(io, served.markdown, opts.debrief, inputs);
       if (served.interrupted) throw new Interrupted();
     });

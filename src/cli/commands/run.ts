@@ -1,4 +1,5 @@
 /** `plenary run`: the Monte Carlo on one scenario under one rule, a job of one setting through the kernel. */
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { loadScenario } from '../../scenario/load';
 import { ruleOrThrow } from '../../rules/registry';
@@ -30,6 +31,8 @@ export interface RunCommandOptions extends JobHooks {
   readonly runs: number;
   readonly seed: string;
   readonly rule?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
   /** `--chair`: the simulated chair instead of the scenario's */
@@ -58,7 +61,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
   // a long job's helper threads start now, loading the engine while this thread reads the scenario
   const prestarted = prestartWorkers(resolveWorkers(options.workers, to - from) - 1);
   try {
-    const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor), options.chair);
+    const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides }), options.floor), options.chair);
     const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
     const model = compileModel(scenario, rule);
     options.onLabels?.(model.outcomes.map((o) => outcomeLabel(model, o)));

@@ -3,6 +3,7 @@
  * model parameters (Morris screen, then Sobol on the survivors, then swings for the tornado chart), with the list of
  * inputs where research pays. The command body; declared in src/cli/program.ts.
  */
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { idOrThrow } from '../../common/typedIds';
 import type { FloorModelName } from '../../scenario/schema';
@@ -14,6 +15,8 @@ export interface SensitivityCommandOptions extends JobHooks {
   readonly scenario?: string;
   readonly seed: string;
   readonly rule?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   readonly model?: FloorModelName;
   readonly runs: number;
   readonly trajectories: number;
@@ -27,7 +30,7 @@ export interface SensitivityCommandOptions extends JobHooks {
 /** Loads the scenario and the rule; says how many runs the analysis will simulate. */
 export async function prepareSensitivity(options: SensitivityCommandOptions) {
   const [{ loadScenario }, { ruleOrThrow }, { plannedPoints }] = await Promise.all([import('../../scenario/load'), import('../../rules/registry'), import('../../analyses/sensitivity/analysis')]);
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const points = plannedPoints(scenario, { ...options, ...(options.model ? { floor: options.model } : {}) });
   return { scenario, rule, plannedRuns: points * options.runs };

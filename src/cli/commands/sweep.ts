@@ -2,6 +2,7 @@
  * `plenary sweep`: reads the scenario document (and its roster), derives and validates every setting, and runs
  * setting × rule as the settings of one kernel job ('outcomes', or 'records' for rows).
  */
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { UserError } from '../../common/errors';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { idOrThrow } from '../../common/typedIds';
@@ -28,6 +29,8 @@ export interface SweepOptions extends JobHooks {
   readonly scenario?: string;
   readonly vary: readonly string[];
   readonly rules?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   readonly outcome?: string;
   readonly runs: number;
   readonly seed: string;
@@ -42,11 +45,18 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   if (options.vary.length === 0) throw new UserError('sweep: give at least one --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1');
   const file = options.scenario ?? DEFAULT_SCENARIO;
   const typed = options.vary.map(parseVary);
-  const base = loadScenario(file);
+  const base = loadScenario(file, { overrides: options.overrides });
   // the document exactly as run reads it: the roster chain (extends, remove) merged in by the one loader
   const doc = scenarioDocument(file);
   // ids typed in any case (or a participant's name) are spelled as the document spells them from here on
   const varies = typed.map((v) => resolveVary(doc, v));
+  // a parameter fixed with --param cannot also be varied: the fixed value would win in every setting
+  for (const v of varies) {
+    const name = /^model\.(\w+)$/.exec(v.path)?.[1];
+    if (name !== undefined && options.overrides?.[name as keyof ParameterOverrides] !== undefined) {
+      throw new UserError(`--vary ${v.path} and --param ${name}=${options.overrides[name as keyof ParameterOverrides]} both set ${name}: vary it, or fix it with --param, not both`);
+    }
+  }
   const rules = options.rules ? rulesOrThrow(options.rules) : [ruleOrThrow(base.rule, `${file}: rule`)];
   const settings = sweepSettings(varies);
   checkSweepWork(settings.length, rules.length, base.participants.length);
@@ -56,7 +66,7 @@ export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
     await turnOrStop(options.shouldStop);
     let derived: unknown = doc;
     varies.forEach((v, i) => (derived = setAtPath(derived, v.path, values[i])));
-    const result = validateData(derived, file);
+    const result = validateData(derived, file, undefined, { overrides: options.overrides });
     if (!result.scenario) {
       const what = varies.map((v, i) => `${v.path}=${values[i]}`).join(', ');
       const unknown = result.errors.find((p) => p.message.startsWith('unknown key'));

@@ -10,12 +10,15 @@ import type { FloorModelName } from '../../scenario/schema';
 import { runRng } from '../../engine/rng';
 import { PlenaryRun } from '../../engine/plenaryRun';
 import { stampOf, type Invocation } from '../stamp';
+import { hasOverrides, overridesText, parametersSet, type ParameterOverrides } from '../../scenario/parameterOverrides';
 
 export interface TraceOptions {
   readonly scenario?: string;
   readonly seed: string;
   readonly run: number;
   readonly rule?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   /** `--model`: the floor model instead of the scenario's */
   readonly floor?: FloorModelName;
   /** `--chair`: the simulated chair instead of the scenario's */
@@ -27,12 +30,13 @@ export interface TraceOptions {
 }
 
 export function traceCommand(options: TraceOptions): string {
-  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO), options.floor), options.chair);
+  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides }), options.floor), options.chair);
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const model = compileModel(scenario, rule);
   const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });
   const result = run.runToEnd();
-  const replay = `plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''}${options.floor ? ` --model ${options.floor}` : ''}${options.chair ? ` --chair ${options.chair}` : ''}`;
+  const replay = `plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''}${options.floor ? ` --model ${options.floor}` : ''}${options.chair ? ` --chair ${options.chair}` : ''}${hasOverrides(options.overrides) ? ` --param ${overridesText(options.overrides!, ',')}` : ''}`;
+  const set = scenario.parameters ? parametersSet(scenario.overrides, scenario.document?.model as Readonly<Record<string, unknown>> | undefined, scenario.parameters) : [];
   const stamp = stampOf([scenario], options.seed, options.invocation);
   const doc = traceDocument(model, result, run.log, {
     scenario: { id: scenario.id, title: scenario.meeting.title, ...(scenario.file ? { file: scenario.file } : {}) },
@@ -40,6 +44,7 @@ export function traceCommand(options: TraceOptions): string {
     run: options.run,
     rule,
     replay,
+    ...(set.length > 0 ? { parameters: set } : {}),
     ...(stamp ? { stamp } : {}),
   });
   return renderTrace(doc, options.format ?? 'text');

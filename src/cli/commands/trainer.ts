@@ -1,4 +1,5 @@
 /** `plenary play` and `plenary replay`: one run stepped by hand on the terminal, then a debrief. */
+import { hasOverrides, overridesText, type ParameterOverrides } from '../../scenario/parameterOverrides';
 import { readFileSync } from 'node:fs';
 import { noteInputRead } from '../../common/inputFiles';
 import { DEFAULT_SCENARIO } from '../../common/paths';
@@ -22,11 +23,13 @@ export interface PlayOptions {
   readonly seed: string;
   readonly run: number;
   readonly rule?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
 }
 
 /** The session a trainee starts with; bad scenario, rule or seat → UserError. `as` may name several seats (hot-seat). */
 export function prepareSession(options: PlayOptions): TrainerSession {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const model = compileModel(scenario, rule);
   const seats = options.as === undefined ? [] : parseSeats(options.as, model);
@@ -52,7 +55,8 @@ export function terminalProblem(options: PlayOptions, stdinTTY: boolean, stdoutT
   if (stdinTTY && stdoutTTY) return undefined;
   const scenario = options.scenario ? ` ${options.scenario}` : '';
   const rule = options.rule ? ` --rule ${options.rule}` : '';
-  return `the trainer needs an interactive terminal (${!stdinTTY ? 'stdin' : 'stdout'} is not a terminal). To read the same run as text: plenary trace${scenario} --seed ${JSON.stringify(options.seed)} --run ${options.run}${rule}`;
+  const param = hasOverrides(options.overrides) ? ` --param ${overridesText(options.overrides!, ',')}` : '';
+  return `the trainer needs an interactive terminal (${!stdinTTY ? 'stdin' : 'stdout'} is not a terminal). To read the same run as text: plenary trace${scenario} --seed ${JSON.stringify(options.seed)} --run ${options.run}${rule}${param}`;
 }
 
 /** The runs a session's debrief compares with: the simulated chair on the same run and rule, every rule. */

@@ -1,4 +1,5 @@
 /** `plenary what-would-it-take`: load, search (each step of the search a kernel job), report (src/report/whatWouldItTake.ts). */
+import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { DEFAULT_SCENARIO } from '../../common/paths';
 import { whatWouldItTake, type NewStance } from '../../analyses/whatWouldItTake';
 import { renderWwit, type WwitFormat } from '../../report/whatWouldItTake';
@@ -12,6 +13,8 @@ export interface WwitCommandOptions {
   readonly scenario?: string;
   readonly target: string;
   readonly rule?: string;
+  /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
+  readonly overrides?: ParameterOverrides;
   readonly to: NewStance;
   readonly maxSize: number;
   readonly candidates: number;
@@ -28,7 +31,7 @@ export interface WwitCommandOptions {
 }
 
 export async function whatWouldItTakeCommand(options: WwitCommandOptions): Promise<JobOutcome> {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const w = await whatWouldItTake(scenario, rule, {
     target: options.target,
