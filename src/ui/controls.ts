@@ -6,6 +6,7 @@
 import { OBJECT, STANCES, type Stance } from '../rules/types';
 import { chairMoveKinds, KEYS, SPEEDS, stanceOfKey } from './keys';
 import { groupsOf } from './screen';
+import { pressOutcome, pressureNote } from './pressureNote';
 import { sameSeat, type Seat, type TrainerSession } from './session';
 import type { Picker, Target, ViewState } from './viewState';
 
@@ -45,6 +46,8 @@ export class Controls {
     private readonly options: ControlOptions = {},
   ) {
     this.drives = options.drives ?? true;
+    // said once, when the screen opens: a press that cannot move anybody is explained, not silently offered
+    this.state.message = pressureNote(session, this.viewer);
   }
 
   /** The seats this screen decides for. */
@@ -219,7 +222,7 @@ export class Controls {
     if (stance === OBJECT) return this.say('Press toward support, accept or abstain.');
     this.session.press(p.by, p.target.members, stance);
     this.state.picker = undefined;
-    return this.say(`You press ${p.target.label} toward ${STANCES[stance]}: it acts in the next consultation rounds on this option.`);
+    return this.say(`You press ${p.target.label} toward ${STANCES[stance]}: ${pressOutcome(this.session)}`);
   }
 
   private pick(i: number): KeyResult {

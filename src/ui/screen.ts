@@ -394,7 +394,8 @@ function movesSection(session: TrainerSession, state: ViewState, o: ScreenOption
 
 function footerLines(state: ViewState, o: ScreenOptions, playingNow: boolean): Line[] {
   const lines: Line[] = [];
-  if (state.message !== undefined) lines.push(fitLine(plain(state.message, { color: 'yellow' }), o.columns));
+  // a message wraps to three lines at most (a note such as pressureNote's is read whole at 80 columns)
+  if (state.message !== undefined) for (const t of wrap(state.message, o.columns).slice(0, 3)) lines.push(fitLine(plain(t, { color: 'yellow' }), o.columns));
   const playing = playingNow;
   const keys =
     o.footer ??

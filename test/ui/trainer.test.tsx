@@ -144,7 +144,9 @@ describe('trainer screen', () => {
     await press(' ', 'The floor on "Sanction"');
     await press('w', 'Press whom? [1] Subject  [2] Nordic bloc');
     await press('1', 'Press Subject toward which stance? [y] support  [a] accept  [s] abstain');
-    await press('a', 'You press Subject toward accept: it acts in the next consultation rounds on this option.');
+    // under the calibrated parameters (pressureEffect 0) the press is made but moves nobody, and the screen says so
+    // (test/ui/pressureNote.test.tsx: with pressureEffect 1 it acts in the next consultation rounds)
+    await press('a', 'You press Subject toward accept: no effect in this run (pressureEffect 0).');
     expect(session.steps.at(-1)!.press).toEqual({ by: model.ids.indexOf('watch'), on: [model.ids.indexOf('subj')], toward: 1, option: 0 });
     expect(frame()).toContain('Watchdog presses Subject toward accept on "Sanction" (from the next consultation round).');
   });
