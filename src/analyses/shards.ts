@@ -134,7 +134,7 @@ export function mergeShardDocuments<T>(
       problems.push(`${name}: belongs to a different job (${describeJob(doc.job)}) than ${first.name} (${describeJob(first.doc.job)})`);
       continue;
     }
-    if (JSON.stringify(doc.context) !== contextKey) problems.push(`${name}: was made from a different version of the scenario than ${first.name}`);
+    if (JSON.stringify(doc.context) !== contextKey) problems.push(`${name}: was made from a different version of the scenario (or other --param values) than ${first.name}`);
     const stamps = stampDisagreement(doc.provenance, first.doc.provenance);
     if (stamps !== undefined) problems.push(`${name}: its provenance stamp disagrees with ${first.name}'s: ${stamps}; the parts of one job come from the same scenario files, seed and arguments (only --shard differs)`);
     const [from, to] = shardRange(doc.job.runs, { index: doc.shard.index, count: doc.shard.count });

@@ -132,6 +132,15 @@ describe('--param', () => {
     expect(both.err).toContain('--vary model.pressureEffect and --param pressureEffect=1 both set pressureEffect');
   });
 
+  it('backtest scores the cases under it, and does not call the parameters the fitted ones', async () => {
+    const cases = ['scenarios/history/kp-2010-tel-aviv.yaml', 'scenarios/history/kp-2025-definition.yaml'];
+    const plain = await json(['backtest', ...cases, '--runs', '200']);
+    const pressed = await json(['backtest', ...cases, '--runs', '200', '--param', 'pressureEffect=1']);
+    expect(pressed.overall.brier).not.toBe(plain.overall.brier);
+    expect(plain.models[0].fitted).toBe('global parameters calibrated on 2 of these cases: IN SAMPLE (leave-one-out: plenary calibrate)');
+    expect(pressed.models[0].fitted).toBe('global parameters calibrated on 2 of these cases, except pressureEffect=1 (--param): IN SAMPLE (leave-one-out: plenary calibrate)');
+  });
+
   it('sensitivity leaves a parameter fixed with --param out of its factors', async () => {
     const factors = async (param: string[]) => {
       const r = await json(['sensitivity', '--runs', '10', '--trajectories', '2', '--sobol-rows', '4', '--sobol-factors', '1', ...param]);

@@ -4,6 +4,7 @@
  * scenarios in, results out; reading files is the command's job. Every (floor model, case) is a setting of one kernel
  * job (`backtestJob`: run k of every case uses (seed, k)); `backtestOf` scores its tallies, `backtest` does both.
  */
+import { overridesText } from '../../scenario/parameterOverrides';
 import { ruleOrThrow } from '../../rules/registry';
 import type { Scenario } from '../../scenario/types';
 import { runJob } from '../../engine/job';
@@ -132,8 +133,11 @@ const fittedOn = (scenario: Scenario, calibration: Calibration): boolean =>
 export function fittedNote(cases: readonly Scenario[], calibration: Calibration | undefined): string {
   if (calibration === undefined || calibration.cases.length === 0) return NOTHING_FITTED;
   const inSample = cases.filter((c) => fittedOn(c, calibration)).length;
-  if (inSample === 0) return `global parameters calibrated on other cases (${calibration.cases.length}): out of sample`;
-  return `global parameters calibrated on ${inSample} of these cases: IN SAMPLE (leave-one-out: plenary calibrate)`;
+  // parameters set with --param are not the fitted ones: said beside the calibration
+  const set = cases.find((c) => c.overrides !== undefined)?.overrides;
+  const but = set ? `, except ${overridesText(set)} (--param)` : '';
+  if (inSample === 0) return `global parameters calibrated on other cases (${calibration.cases.length})${but}: out of sample`;
+  return `global parameters calibrated on ${inSample} of these cases${but}: IN SAMPLE (leave-one-out: plenary calibrate)`;
 }
 
 /** The calibration's leave-one-out score, when the parameters were fitted on some of these cases and it was recorded. */
