@@ -1,6 +1,6 @@
 /** Where the bundled files live, whether running from src/ (tests) or from the built dist/. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findRoot(): string {
@@ -26,3 +26,17 @@ export const DEFAULT_SCENARIO = join(SCENARIOS_DIR, 'kp-2009-swakopmund.yaml');
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/**
+ * A path as outputs and messages show it: relative to the working folder when the file lies inside it (so that a
+ * result names `scenarios/rosters/kp-2009.yaml`, not where this machine keeps the checkout), otherwise as given. The
+ * process never changes its working folder, so the short path reads the same file.
+ */
+export function shortPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+/** The bundled default scenario, as the working folder names it (`scenarios/kp-2009-swakopmund.yaml` in a checkout). */
+export const defaultScenarioFile = (): string => shortPath(DEFAULT_SCENARIO);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PACKAGE_ROOT, SCENARIOS_DIR } from '../common/paths';
+import { PACKAGE_ROOT, SCENARIOS_DIR, shortPath } from '../common/paths';
 
 export interface BundledScenario {
   readonly id: string;
@@ -39,5 +39,5 @@ export function resolveScenarioArg(arg: string): string {
   if (existsSync(arg)) return arg;
   const wanted = arg.toLowerCase().replace(/\\/g, '/').replace(/^scenarios\//, '');
   const match = bundledScenarios().find((s) => s.id.toLowerCase() === wanted || s.file.toLowerCase() === `scenarios/${wanted}` || s.file.toLowerCase() === `scenarios/${wanted}.yaml`);
-  return match ? match.path : arg;
+  return match ? shortPath(match.path) : arg;
 }

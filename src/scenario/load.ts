@@ -7,6 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../common/errors';
+import { shortPath } from '../common/paths';
 import { didYouMean, listOf } from '../common/suggest';
 import { normalize } from './normalize';
 import { showWarning } from '../common/warnings';
@@ -185,9 +186,10 @@ function resolveInclude(file: string, include: string, root = includeRoot(file),
   }
   const rel = relative(realpathSync(root), real);
   if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    return `${key}: "${include}" resolves outside the scenario folder tree (${root}); includes may not escape it`;
+    return `${key}: "${include}" resolves outside the scenario folder tree (${shortPath(root)}); includes may not escape it`;
   }
-  return target;
+  // named as the including file is: relative to the working folder when it was given so, absolute when it was
+  return isAbsolute(file) ? target : shortPath(target);
 }
 
 /**

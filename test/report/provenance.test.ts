@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
@@ -9,7 +9,8 @@ import { packageVersion } from '../../src/common/paths';
 import { buildStamp, scenarioHash, shellQuote, shellSplit } from '../../src/report/provenance';
 
 const SWAKOPMUND = 'scenarios/kp-2009-swakopmund.yaml';
-const ROSTER = resolve('scenarios/rosters/kp-2009.yaml');
+/** a roster included by a scenario named relative to the working folder is named so too (no machine path in a result) */
+const ROSTER = 'scenarios/rosters/kp-2009.yaml';
 const RANGES = 'test/fixtures/valid/uncertain-objector.yaml';
 
 const THREE = 'test/fixtures/valid/three-members.yaml';
@@ -262,5 +263,23 @@ describe('the stamp names only what decides the result', () => {
   it('leaves out --workers, --out, --quiet and --debug (the result is the same whatever they are)', async () => {
     const { resultArgs } = await import('../../src/cli/stamp');
     expect(resultArgs(['run', 'x.yaml', '--workers', '2', '-w', '1', '--workers=2', '-w2', '--out', 'r.json', '-o', 'r.json', '--out=r.json', '-q', '--quiet', '--debug', '--runs', '10'])).toEqual(['run', 'x.yaml', '--runs', '10']);
+  });
+});
+
+describe('results name files as the working folder does', () => {
+  it('the bundled default scenario, a bundled scenario named by id and the default case library carry no machine path', async () => {
+    const root = process.cwd();
+    for (const args of [
+      ['run', '--runs', '50'],
+      ['compare', 'kp-2010-tel-aviv', '--rules', 'qualified-majority:2/3', '--runs', '50'],
+      ['sweep', '--vary', 'blocs.sadc.cohesion=0:1:1', '--runs', '20'],
+      ['backtest', '--runs', '10'],
+    ]) {
+      const text = await plenary([...args, '--format', 'json'], '2026-01-02');
+      expect(text, args.join(' ')).not.toContain(root);
+      expect(JSON.parse(text).provenance.files.length, args.join(' ')).toBeGreaterThan(1);
+    }
+    const run = JSON.parse(await plenary(['run', '--runs', '50', '--format', 'json'], '2026-01-02'));
+    expect(run.provenance.files).toEqual(['scenarios/kp-2009-swakopmund.yaml', 'scenarios/rosters/kp-2009.yaml']);
   });
 });

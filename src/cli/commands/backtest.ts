@@ -13,7 +13,7 @@ import { runJobAsync, type WorkerCount } from '../../engine/parallel';
 import { shardRange, type Shard } from '../../engine/shard';
 import { shardDocument, shardJson } from '../../analyses/shards';
 import { turnOrStop, type JobHooks, type JobOutcome } from '../job';
-import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../common/paths';
+import { DEFAULT_SCENARIO, SCENARIOS_DIR, shortPath } from '../../common/paths';
 import { renderBacktest, renderEmptyBacktest, type BacktestFormat, type Gate } from '../../report/backtest';
 import { validateFile } from '../../scenario/load';
 import { problemsMessage, renderProblem } from '../../scenario/problems';
@@ -72,7 +72,7 @@ export const EXIT_GATE_FAILED = 1;
 
 export function caseFiles(paths: readonly string[] | undefined): string[] {
   const given = paths !== undefined && paths.length > 0;
-  const files = given ? expandScenarioPaths(paths) : [...expandScenarioPaths([HISTORY_DIR]), DEFAULT_SCENARIO];
+  const files = given ? expandScenarioPaths(paths) : [...expandScenarioPaths([HISTORY_DIR]), DEFAULT_SCENARIO].map(shortPath);
   const seen = new Set<string>();
   const unique = files.filter((f) => {
     const key = resolve(f);

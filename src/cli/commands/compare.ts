@@ -1,7 +1,7 @@
 /** `plenary compare`: one scenario under several rules on the same runs, a 'paired' job through the kernel. */
 import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { DEFAULT_FLOOR_MODEL } from '../../floor/defaultModel';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { summarizeComparison, type Comparison, type ReformInfo } from '../../analyses/comparison';
 import { comparedRules as selectRules, parseGroupMap, type ComparedRules, type RuleSelection, type SkippedReform } from '../../analyses/comparedRules';
 import { compareShardTallies, shardDocument, shardJson } from '../../analyses/shards';
@@ -64,7 +64,7 @@ export function compileAll(scenario: Scenario, rules: readonly DecisionRule[]): 
 export const comparedSettingIds = (models: readonly Model[], reforms: readonly (ReformInfo | undefined)[]): string[] => models.map((m, r) => reforms[r]?.id ?? m.rule.spec);
 
 export async function compareCommand(options: CompareOptions): Promise<JobOutcome> {
-  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides }), options.floor), options.chair);
+  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides }), options.floor), options.chair);
   const { rules, reforms, skipped } = comparedRules(scenario, options);
   for (const s of skipped) options.onSkipped?.(`not compared: ${s.id}: ${s.reason}`);
   const models = compileAll(scenario, rules);

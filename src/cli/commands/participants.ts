@@ -1,10 +1,10 @@
 /** `plenary participants`: who sits at the table, with the ids that --as, sweep paths and stances use. */
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { textTable } from '../../report/table';
 import { loadScenario } from '../../scenario/load';
 
 export function participantsCommand(scenarioFile: string | undefined, format: 'table' | 'json' = 'table'): string {
-  const scenario = loadScenario(scenarioFile ?? DEFAULT_SCENARIO);
+  const scenario = loadScenario(scenarioFile ?? defaultScenarioFile());
   const blocName = (id: string) => scenario.blocs.find((b) => b.id === id)?.name ?? id;
   const list = scenario.participants.map((p) => ({
     id: p.id,

@@ -1,6 +1,6 @@
 /** `plenary power`: a-priori voting power of a scenario body under one or more rules, or of a textbook weighted game. */
 import { UserError } from '../../common/errors';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { ruleOrThrow, rulesOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
 import { powerOfRule, powerOfWeightedGame } from '../../analyses/power/analyze';
@@ -54,7 +54,7 @@ export function powerCommand(o: PowerCommandOptions): string {
   for (const [flag, value] of [['--quota', o.quota], ['--min-members', o.minMembers], ['--names', o.names]] as const) {
     if (value !== undefined) throw new UserError(`${flag} belongs to the quick form; add --weights (e.g. --weights 4,4,4,2,2,1 --quota 12)`);
   }
-  const scenario = loadScenario(o.scenario ?? DEFAULT_SCENARIO);
+  const scenario = loadScenario(o.scenario ?? defaultScenarioFile());
   const rules = o.rules !== undefined ? rulesOrThrow(o.rules) : [ruleOrThrow(o.rule ?? scenario.rule, o.rule !== undefined ? '--rule' : `${scenario.file ?? scenario.id}: rule`)];
   const results = rules.map((rule) => powerOfRule(scenario, rule, { allPresent: o.allPresent }));
   const stamp = stampOf([scenario], undefined, o.invocation);

@@ -1,6 +1,6 @@
 /** `plenary run`: the Monte Carlo on one scenario under one rule, a job of one setting through the kernel. */
 import type { ParameterOverrides } from '../../scenario/parameterOverrides';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { loadScenario } from '../../scenario/load';
 import { ruleOrThrow } from '../../rules/registry';
 import { compileModel, type Model } from '../../floor/model';
@@ -61,7 +61,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
   // a long job's helper threads start now, loading the engine while this thread reads the scenario
   const prestarted = prestartWorkers(resolveWorkers(options.workers, to - from) - 1);
   try {
-    const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides }), options.floor), options.chair);
+    const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides }), options.floor), options.chair);
     const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
     const model = compileModel(scenario, rule);
     options.onLabels?.(model.outcomes.map((o) => outcomeLabel(model, o)));

@@ -4,7 +4,7 @@
  * inputs where research pays. The command body; declared in src/cli/program.ts.
  */
 import type { ParameterOverrides } from '../../scenario/parameterOverrides';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { idOrThrow } from '../../common/typedIds';
 import type { FloorModelName } from '../../scenario/schema';
 import { stampOf, type Invocation } from '../stamp';
@@ -30,7 +30,7 @@ export interface SensitivityCommandOptions extends JobHooks {
 /** Loads the scenario and the rule; says how many runs the analysis will simulate. */
 export async function prepareSensitivity(options: SensitivityCommandOptions) {
   const [{ loadScenario }, { ruleOrThrow }, { plannedPoints }] = await Promise.all([import('../../scenario/load'), import('../../rules/registry'), import('../../analyses/sensitivity/analysis')]);
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
+  const scenario = loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const points = plannedPoints(scenario, { ...options, ...(options.model ? { floor: options.model } : {}) });
   return { scenario, rule, plannedRuns: points * options.runs };

@@ -4,7 +4,7 @@
  */
 import type { ParameterOverrides } from '../../scenario/parameterOverrides';
 import { UserError } from '../../common/errors';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { idOrThrow } from '../../common/typedIds';
 import { shardDocument, shardJson, sweepShardTallies, type ShardJob } from '../../analyses/shards';
 import { checkSweepWork, parseVary, resolveVary, setAtPath, summarizeSweep, sweepSettingId, sweepSettings, type SweepContext } from '../../analyses/sweep';
@@ -43,7 +43,7 @@ export interface SweepOptions extends JobHooks {
 
 export async function sweepCommand(options: SweepOptions): Promise<JobOutcome> {
   if (options.vary.length === 0) throw new UserError('sweep: give at least one --vary <path>=<from>:<to>:<step>, e.g. --vary blocs.sadc.cohesion=0:1:0.1');
-  const file = options.scenario ?? DEFAULT_SCENARIO;
+  const file = options.scenario ?? defaultScenarioFile();
   const typed = options.vary.map(parseVary);
   const base = loadScenario(file, { overrides: options.overrides });
   // the document exactly as run reads it: the roster chain (extends, remove) merged in by the one loader

@@ -1,5 +1,5 @@
 /** `plenary trace`: the narrated transcript of one run, replayable from (seed, run); as text or as JSON events. */
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { renderTrace, traceDocument, type TraceFormat } from '../../report/trace';
 import { ruleOrThrow } from '../../rules/registry';
 import { loadScenario } from '../../scenario/load';
@@ -30,7 +30,7 @@ export interface TraceOptions {
 }
 
 export function traceCommand(options: TraceOptions): string {
-  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides }), options.floor), options.chair);
+  const scenario = withChair(withFloorModel(loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides }), options.floor), options.chair);
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const model = compileModel(scenario, rule);
   const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });

@@ -2,7 +2,7 @@
 import { hasOverrides, overridesText, type ParameterOverrides } from '../../scenario/parameterOverrides';
 import { readFileSync } from 'node:fs';
 import { noteInputRead } from '../../common/inputFiles';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { CastRecorder } from '../../ui/cast';
 import { parseScript, type DemoScript } from '../../ui/script';
 import { UserError } from '../../common/errors';
@@ -29,7 +29,7 @@ export interface PlayOptions {
 
 /** The session a trainee starts with; bad scenario, rule or seat → UserError. `as` may name several seats (hot-seat). */
 export function prepareSession(options: PlayOptions): TrainerSession {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
+  const scenario = loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule, options.rule ? '--rule' : `${scenario.file ?? scenario.id}: rule`);
   const model = compileModel(scenario, rule);
   const seats = options.as === undefined ? [] : parseSeats(options.as, model);

@@ -1,6 +1,6 @@
 /** `plenary what-would-it-take`: load, search (each step of the search a kernel job), report (src/report/whatWouldItTake.ts). */
 import type { ParameterOverrides } from '../../scenario/parameterOverrides';
-import { DEFAULT_SCENARIO } from '../../common/paths';
+import { defaultScenarioFile } from '../../common/paths';
 import { whatWouldItTake, type NewStance } from '../../analyses/whatWouldItTake';
 import { renderWwit, type WwitFormat } from '../../report/whatWouldItTake';
 import { ruleOrThrow } from '../../rules/registry';
@@ -31,7 +31,7 @@ export interface WwitCommandOptions {
 }
 
 export async function whatWouldItTakeCommand(options: WwitCommandOptions): Promise<JobOutcome> {
-  const scenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO, { overrides: options.overrides });
+  const scenario = loadScenario(options.scenario ?? defaultScenarioFile(), { overrides: options.overrides });
   const rule = ruleOrThrow(options.rule ?? scenario.rule);
   const w = await whatWouldItTake(scenario, rule, {
     target: options.target,

@@ -1,7 +1,7 @@
 /** `plenary backtest` on a synthetic folder with known answers, bad input, the gate, and the blindness of the engine. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest, blind, forecastCase } from '../../../src/analyses/backtest/backtest';
@@ -183,8 +183,11 @@ describe('honesty: the engine never sees the recorded outcome', () => {
 describe('the default case set', () => {
   it('is the bundled history folder plus the default Swakopmund 2009 scenario', () => {
     const files = caseFiles(undefined);
-    expect(files).toContain(DEFAULT_SCENARIO);
-    expect(files.filter((f) => f.startsWith(HISTORY_DIR)).length).toBeGreaterThanOrEqual(6);
-    expect(new Set(files).size).toBe(files.length);
+    // named as the working folder sees them (this checkout): relative, no machine path
+    expect(files.every((f) => !isAbsolute(f))).toBe(true);
+    const paths = files.map((f) => resolve(f));
+    expect(paths).toContain(DEFAULT_SCENARIO);
+    expect(paths.filter((f) => f.startsWith(HISTORY_DIR)).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(paths).size).toBe(files.length);
   });
 });
