@@ -9,6 +9,7 @@ import { backtestHtml } from './backtestHtml';
 import { LEAVE_ONE_OUT_FITTED, leaveOneOutLabel } from './leaveOneOut';
 import { stampCsvRows, stampLines, stampMarkdownLines } from './provenance';
 import { csvRow, markdownTable, pct, textTable, type Column } from './table';
+import { escapeMarkdown } from './markdown';
 
 export type BacktestFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const BACKTEST_FORMATS: readonly BacktestFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -23,7 +24,7 @@ export function renderBacktest(result: BacktestResult, format: BacktestFormat, g
     case 'json':
       return `${JSON.stringify(gate ? { ...result, gate } : result, null, 2)}\n`;
     case 'markdown':
-      return backtestMarkdown(result, gate);
+      return escapeMarkdown(backtestMarkdown(result, gate));
     case 'csv':
       return backtestCsv(result, gate);
     case 'html':
@@ -42,7 +43,7 @@ export function renderEmptyBacktest(result: BacktestResult, format: BacktestForm
     case 'csv':
       return `${[csvRow(CSV_COLUMNS), csvRow(['note', ...new Array(CSV_COLUMNS.length - 2).fill(''), note]), ...(stamp ? stampCsvRows(stamp, CSV_COLUMNS.length) : [])].join('\n')}\n`;
     case 'markdown':
-      return `${[note, ...(stamp ? ['', ...stampMarkdownLines(stamp)] : [])].join('\n')}\n`;
+      return escapeMarkdown(`${[note, ...(stamp ? ['', ...stampMarkdownLines(stamp)] : [])].join('\n')}\n`);
     case 'html':
       return backtestHtml(result, { header: header(result), overall: [note], comparisonTitle: COMPARISON_TITLE, modelLabel });
     default:

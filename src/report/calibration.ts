@@ -8,6 +8,7 @@ import type { OverallScore } from '../analyses/backtest/metrics';
 import type { Stamp } from '../engine/reportExtras';
 import { markdownTable, pct, textTable } from './table';
 import { stampLines } from './provenance';
+import { escapeMarkdown } from './markdown';
 
 export type CalibrationFormat = 'table' | 'json' | 'markdown';
 export const CALIBRATION_FORMATS: readonly CalibrationFormat[] = ['table', 'json', 'markdown'];
@@ -55,7 +56,7 @@ export function renderCalibration(r: CalibrationResult, format: CalibrationForma
   if (format === 'json') return `${JSON.stringify({ ...r, ...(stamp ? { provenance: stamp } : {}) }, null, 2)}\n`;
   const { head, tail } = lines(r);
   if (format === 'markdown') {
-    return `${[`### Calibration`, '', ...head.map((l) => `${l}  `), '', markdownTable(columns, rows(r)), '', ...tail.map((l) => `${l}  `), ...(stamp ? ['', ...stampLines(stamp).map((l) => `_${l}_  `)] : [])].join('\n')}\n`;
+    return escapeMarkdown(`${[`### Calibration`, '', ...head.map((l) => `${l}  `), '', markdownTable(columns, rows(r)), '', ...tail.map((l) => `${l}  `), ...(stamp ? ['', ...stampLines(stamp).map((l) => `_${l}_  `)] : [])].join('\n')}\n`);
   }
   const parts = [...head, '', textTable(columns, rows(r)), '', ...tail];
   if (stamp) parts.push('', ...stampLines(stamp));

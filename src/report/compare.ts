@@ -6,6 +6,7 @@ import { headline } from './headline';
 import { citationText } from '../rules/citation';
 import { blockerSentence, changeSentence, inputsAtMeansLines, points, pointsInterval, ruleName, shownOutcomes } from './comparePhrases';
 import { stampCsvRows, stampLines } from './provenance';
+import { escapeMarkdown } from './markdown';
 
 export { blockerSentence, changeSentence, points, pointsInterval, ruleName, shownOutcomes };
 
@@ -19,7 +20,7 @@ export function renderComparison(c: Comparison, format: CompareFormat): string {
     case 'csv':
       return compareCsv(c);
     case 'markdown':
-      return compareMarkdown(c);
+      return escapeMarkdown(compareMarkdown(c));
     case 'html':
       return compareHtml(c);
     default:

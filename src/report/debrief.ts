@@ -14,6 +14,7 @@ import { PlenaryRun, type RunEvent, type RunResult } from '../engine/plenaryRun'
 import { outcomeLabel } from '../engine/summarize';
 import type { Scenario } from '../scenario/types';
 import { hoursText, markdownTable } from './table';
+import { escapeMarkdown } from './markdown';
 
 /** One step of the run as the debrief reads it (the trainer session's timeline entries have this shape). */
 export interface DebriefStep {
@@ -374,5 +375,5 @@ export function debriefMarkdown(d: Debrief): string {
   out.push('', '## Timeline', '');
   for (const t of d.timeline) out.push(`- ${hoursText(t.hours)} — ${t.text}`);
   out.push('', `Replay the simulated version of this run: \`${d.replay}\``);
-  return `${out.join('\n')}\n`;
+  return escapeMarkdown(`${out.join('\n')}\n`);
 }

@@ -8,6 +8,7 @@ import { fractionString, toNumber, type Rational } from '../analyses/power/ratio
 import { csvRow, markdownTable, textTable, type Column } from './table';
 import type { Stamp } from '../engine/reportExtras';
 import { stampCsvRows, stampLines } from './provenance';
+import { escapeMarkdown } from './markdown';
 
 /** The quick form's game as typed, made whole (src/analyses/power/scaling.ts). */
 export interface PowerScaling {
@@ -224,7 +225,7 @@ export function renderPower(results: readonly PowerResult[], format: PowerFormat
     case 'csv':
       return csv(results, extras);
     case 'markdown':
-      return table(results, true, extras);
+      return escapeMarkdown(table(results, true, extras));
     default:
       return table(results, false, extras);
   }

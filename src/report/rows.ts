@@ -9,17 +9,14 @@
  * first record's cell and empty in every other. Only the first part of a sharded job carries it (like the header),
  * stamped with the unsplit command, so that the parts concatenate to exactly the unsplit output.
  */
+import { csvLine as csvCells } from '../common/csvCell';
 import { DRAW_RECORD_COLUMNS, RECORD_COLUMNS, type RunRecord } from '../engine/record';
 import type { Stamp } from '../engine/reportExtras';
 
 export type RowsFormat = 'rows' | 'jsonl';
 
-/** A CSV cell: quoted when needed, text neutralised against formula injection. */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** A CSV cell: quoted when needed, text neutralised against formula injection (the one CSV escaping: src/common/csvCell.ts). */
+export const csvCell = (value: string | number): string => csvCells([value]);
 
 const csvLine = (r: RunRecord, withDraw: boolean): string =>
   [r.run, ...(withDraw ? [r.draw ?? ''] : []), csvCell(r.setting), csvCell(r.outcome), csvCell(r.option), csvCell(r.decidedBy), r.hours, r.rounds, csvCell(r.decisive.join(' '))].join(',');

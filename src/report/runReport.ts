@@ -5,6 +5,7 @@ import { runHtml } from './runHtml';
 import { csvRow, hoursText, interval, markdownTable, pct, textTable } from './table';
 import { stampCsvRows, stampLines } from './provenance';
 import { parameterSetText } from '../scenario/parameterOverrides';
+import { escapeMarkdown } from './markdown';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -16,7 +17,7 @@ export function renderRun(summary: Summary, format: ReportFormat): string {
     case 'csv':
       return runCsv(summary);
     case 'markdown':
-      return runMarkdown(summary);
+      return escapeMarkdown(runMarkdown(summary));
     case 'html':
       return runHtml(summary, summary.uncertainty ? uncertaintyLines(summary) : []);
     default:

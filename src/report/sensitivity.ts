@@ -8,6 +8,7 @@ import type { Stamp } from '../engine/reportExtras';
 import { escapeHtml } from './html';
 import { csvRow, markdownTable, pct, textTable } from './table';
 import { stampLines, stampHtml, stampCsvRows } from './provenance';
+import { escapeMarkdown } from './markdown';
 
 export type SensitivityFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export const SENSITIVITY_FORMATS: readonly SensitivityFormat[] = ['table', 'json', 'csv', 'markdown', 'html'];
@@ -209,7 +210,7 @@ export function renderSensitivity(r: SensitivityResult, format: SensitivityForma
     case 'csv':
       return renderCsv(r, options.stamp);
     case 'markdown':
-      return renderMarkdown(r, target, options.stamp);
+      return escapeMarkdown(renderMarkdown(r, target, options.stamp));
     case 'html':
       return renderHtml(r, target, options.stamp);
     default:

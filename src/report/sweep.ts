@@ -7,6 +7,7 @@ import type { Sweep, SweepRow } from '../analyses/sweep';
 import { parseRule } from '../rules/registry';
 import { stampCsvRows, stampLines, stampMarkdownLines, type Stamp } from './provenance';
 import { csvRow, interval, markdownTable, pct, textTable } from './table';
+import { escapeMarkdown } from './markdown';
 
 export type SweepFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const SWEEP_FORMATS: readonly SweepFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -14,7 +15,7 @@ export const SWEEP_FORMATS: readonly SweepFormat[] = ['table', 'json', 'csv', 'm
 export function renderSweep(s: Sweep, format: SweepFormat, stamp?: Stamp): string {
   if (format === 'json') return `${JSON.stringify(stamp ? { ...s, provenance: stamp } : s, null, 2)}\n`;
   if (format === 'csv') return sweepCsv(s, stamp);
-  if (format === 'markdown') return sweepMarkdown(s, stamp);
+  if (format === 'markdown') return escapeMarkdown(sweepMarkdown(s, stamp));
   return sweepTable(s, stamp);
 }
 

@@ -1,5 +1,6 @@
 /** Plain-text tables and small formatting helpers shared by every report. */
 import { csvLine } from '../common/csvCell';
+import { markdownCell } from './markdown';
 
 export type Align = 'left' | 'right';
 
@@ -21,7 +22,7 @@ export function textTable(columns: readonly Column[], rows: readonly (readonly s
 }
 
 export function markdownTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = markdownCell;
   const head = `| ${columns.map((c) => esc(c.header)).join(' | ')} |`;
   const rule = `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   return [head, rule, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
