@@ -453,8 +453,8 @@ Examples:
     });
 
   jobFlags(
-    program
-      .command('calibrate')
+    addParamOption(program
+      .command('calibrate'))
       .description("fit the model's global parameters on a case library; in-sample and leave-one-out scores beside the current values and the baselines")
       .argument('[paths...]', 'case files or folders (default: scenarios/history/ and the Swakopmund 2009 scenario)')
       .option('-n, --runs <n>', 'simulated runs per case and grid point (the same runs everywhere)', parseRuns, 200)
@@ -467,10 +467,10 @@ Examples:
     false,
   )
     .addHelpText('after', '\nExamples:\n  plenary calibrate\n  plenary calibrate scenarios/history/ --runs 400 --score log\n  plenary calibrate --write')
-    .action(async (paths: string[], opts: JobOpts & { score: 'brier' | 'log'; model?: FloorModelName; format: Of<typeof CALIBRATION_FORMATS>; write?: boolean | string }) => {
+    .action(async (paths: string[], opts: JobOpts & { score: 'brier' | 'log'; model?: FloorModelName; format: Of<typeof CALIBRATION_FORMATS>; write?: boolean | string; param?: ParameterOverrides }) => {
       prepare(opts, paths);
       const { prepareCalibration, calibrateCommand } = await import('./commands/calibrate');
-      const options = { paths, runs: opts.runs, seed: opts.seed, score: opts.score, format: opts.format, invocation: currentInvocation(), ...(opts.model ? { model: opts.model } : {}), ...(opts.write !== undefined ? { write: opts.write } : {}) };
+      const options = { paths, runs: opts.runs, seed: opts.seed, score: opts.score, format: opts.format, invocation: currentInvocation(), ...(opts.model ? { model: opts.model } : {}), ...(opts.write !== undefined ? { write: opts.write } : {}), ...(opts.param ? { overrides: opts.param } : {}) };
       const prepared = await prepareCalibration(options);
       await runJobCommand(io, { total: prepared.plannedRuns, title: 'Calibrating', quiet: opts.quiet, out: opts.out, inputs: paths }, (hooks) => calibrateCommand({ ...options, ...hooks }, prepared));
     });

@@ -22,11 +22,12 @@ const columns = [
   { header: 'Log score', align: 'right' as const },
 ];
 const row = (name: string, o: OverallScore): string[] => [name, `${o.hits}/${o.cases}`, pct(o.hitRate, 0), o.meanPActual.toFixed(3), o.brier.toFixed(3), o.logScore.toFixed(3)];
+const fixedText = (r: CalibrationResult): string => Object.entries(r.fixed ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
 const values = (f: Fit) => Object.entries(f.values).map(([k, v]) => `${k} ${v}`).join(', ');
 
 function rows(r: CalibrationResult): string[][] {
   return [
-    row('Current (scenarios/parameters/model.yaml)', r.current.overall),
+    row(`Current (scenarios/parameters/model.yaml${r.fixed ? `; ${fixedText(r)} from --param` : ''})`, r.current.overall),
     row('Fitted, in sample', r.inSample.overall),
     row('Fitted, leave-one-out (out of sample)', r.leaveOneOut.overall),
     ...r.baselines.map((b) => row(b.title, b.overall)),
@@ -40,6 +41,7 @@ function lines(r: CalibrationResult): { head: string[]; tail: string[] } {
     head: [
       `Calibration of the global parameters on ${r.cases.length} cases · floor model ${r.floor} · ${r.runs} runs per case and grid point (the same runs everywhere) · seed ${JSON.stringify(r.seed)}${r.partial ? ' · PARTIAL (interrupted)' : ''}`,
       `Grid (${r.gridPoints} points): ${Object.entries(r.grid).map(([k, v]) => `${k} ${v.join('/')}`).join(' × ')}; fitted by mean ${r.score === 'log' ? 'log score' : 'Brier score'}.`,
+      ...(r.fixed ? [`Fixed with --param in every row (not fitted): ${fixedText(r)}.`] : []),
     ],
     tail: [
       `Current values: ${values(r.current)}`,

@@ -105,7 +105,7 @@ describe('--param', () => {
   });
 
   it('every command that simulates a scenario takes it, and refuses an unknown name or a value out of range (exit 2)', async () => {
-    const commands = [['run'], ['compare'], ['sweep', '--vary', 'blocs.sadc.cohesion=0:1:0.5'], ['trace'], ['what-would-it-take', '--target', 'suspend'], ['sensitivity'], ['backtest'], ['play'], ['replay'], ['serve']];
+    const commands = [['run'], ['compare'], ['sweep', '--vary', 'blocs.sadc.cohesion=0:1:0.5'], ['trace'], ['what-would-it-take', '--target', 'suspend'], ['sensitivity'], ['backtest'], ['calibrate'], ['play'], ['replay'], ['serve']];
     for (const command of commands) {
       const unknown = await cli([...command, '--param', 'pressure=1']);
       expect(unknown.code, command[0]).toBe(2);
@@ -139,6 +139,24 @@ describe('--param', () => {
     expect(pressed.overall.brier).not.toBe(plain.overall.brier);
     expect(plain.models[0].fitted).toBe('global parameters calibrated on 2 of these cases: IN SAMPLE (leave-one-out: plenary calibrate)');
     expect(pressed.models[0].fitted).toBe('global parameters calibrated on 2 of these cases, except pressureEffect=1 (--param): IN SAMPLE (leave-one-out: plenary calibrate)');
+  });
+
+  it('calibrate fits the other parameters with it fixed, and will not write a file with a value set by hand', async () => {
+    const cases = ['scenarios/history/kp-2010-tel-aviv.yaml', 'scenarios/history/kp-2025-definition.yaml'];
+    const plain = await json(['calibrate', ...cases, '--runs', '20']);
+    const fixed = await json(['calibrate', ...cases, '--runs', '20', '--param', 'pressureEffect=1']);
+    expect(Object.keys(plain.grid)).toContain('pressureEffect');
+    expect(Object.keys(fixed.grid)).toEqual(Object.keys(plain.grid).filter((k) => k !== 'pressureEffect'));
+    expect(fixed.fixed).toEqual({ pressureEffect: 1 });
+    expect(plain.fixed).toBeUndefined();
+    // the current values' row is simulated with the fixed value: observer pressure acts in these two cases
+    expect(fixed.current.overall.brier).not.toBe(plain.current.overall.brier);
+    const table = await cli(['calibrate', ...cases, '--runs', '20', '--param', 'pressureEffect=1']);
+    expect(table.out).toContain('Fixed with --param in every row (not fitted): pressureEffect 1.');
+    expect(table.out).toContain('Current (scenarios/parameters/model.yaml; pressureEffect 1 from --param)');
+    const write = await cli(['calibrate', ...cases, '--runs', '20', '--param', 'pressureEffect=1', '--write', join(mkdtempSync(join(tmpdir(), 'plenary-param-')), 'model.yaml')]);
+    expect(write.code).toBe(2);
+    expect(write.err).toContain('calibrate: --write cannot be combined with --param pressureEffect=1');
   });
 
   it('sensitivity leaves a parameter fixed with --param out of its factors', async () => {

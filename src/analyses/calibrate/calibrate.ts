@@ -93,6 +93,8 @@ export interface CalibrationResult {
   readonly edges: ReturnType<typeof edgesOfGrid>;
   /** parameters every value of which scores the same on these cases (the others at the fit): kept at the current value */
   readonly noEffect: readonly string[];
+  /** parameters fixed on the command line (`--param`) for every case: not fitted, left out of the grid */
+  readonly fixed?: Readonly<Record<string, number>>;
   readonly partial: boolean;
 }
 
@@ -113,7 +115,9 @@ export async function calibrate(cases: readonly Scenario[], current: GlobalParam
   if (withActual.length < 2) throw new RangeError('calibration needs at least two cases that record their outcome');
   const floorNames = [...new Set(withActual.map((c) => floorModelName(c, options.floor)))];
   const floor = floorNames.length === 1 ? floorNames[0] : 'ensemble';
-  const asked = options.grid ?? DEFAULT_GRIDS[floor];
+  // a parameter the cases were read with from --param is fixed (it wins over any value tried): not in the grid
+  const fixed: Record<string, number> = Object.assign({}, ...withActual.map((c) => c.overrides ?? {}));
+  const asked = Object.fromEntries(Object.entries(options.grid ?? DEFAULT_GRIDS[floor]).filter(([name]) => fixed[name] === undefined));
   // the current value is always one of the values tried, so "no change" is a candidate
   const grid = Object.fromEntries(Object.entries(asked).map(([name, values]) => [name, [...new Set([...(values ?? []), current[name as GlobalParameterName]])].sort((a, b) => a - b)]));
   const points = gridPoints(grid);
@@ -192,6 +196,7 @@ export async function calibrate(cases: readonly Scenario[], current: GlobalParam
     gridScores: scores.map((row, g) => ({ values: points[g], perCase: row.map((s) => metric(s, score)) })),
     edges: all >= 0 ? edgesOfGrid(points[all], grid).filter((e) => !noEffect.includes(e.name)) : [],
     noEffect,
+    ...(Object.keys(fixed).length > 0 ? { fixed } : {}),
     partial,
   };
 }

@@ -85,11 +85,11 @@ export function caseFiles(paths: readonly string[] | undefined): string[] {
 }
 
 /** Loads every case; throws one UserError listing every problem of every file. */
-export function loadCases(files: readonly string[]): Scenario[] {
+export function loadCases(files: readonly string[], overrides?: ParameterOverrides): Scenario[] {
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const result = validateFile(file);
+    const result = validateFile(file, { overrides });
     if (result.scenario) scenarios.push(result.scenario);
     else problems.push(...result.errors.map(renderProblem));
     for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them

@@ -13,6 +13,7 @@ import { stampOf, type Invocation } from '../stamp';
 import type { JobHooks, JobOutcome } from '../job';
 import type { CalibrationFormat } from '../../report/calibration';
 import type { ScoreName } from '../../analyses/calibrate/calibrate';
+import { hasOverrides, overridesText, type ParameterOverrides } from '../../scenario/parameterOverrides';
 
 export interface CalibrateCommandOptions extends JobHooks {
   /** case files or folders (default: the bundled library, as for backtest) */
@@ -24,15 +25,21 @@ export interface CalibrateCommandOptions extends JobHooks {
   readonly format: CalibrationFormat;
   /** write the fitted values: true for the bundled parameters file, or a path */
   readonly write?: boolean | string;
+  /** `--param`: parameters fixed for every case (over the file and the cases' own model: values); not fitted */
+  readonly overrides?: ParameterOverrides;
   readonly invocation?: Invocation;
 }
 
 export async function prepareCalibration(options: CalibrateCommandOptions) {
   const [{ caseFiles, loadCases }, { DEFAULT_GRIDS, gridPoints }, { floorModelName }] = await Promise.all([import('./backtest'), import('../../analyses/calibrate/calibrate'), import('../../floor/model')]);
-  const cases = loadCases(caseFiles(options.paths)).filter((c) => c.actual !== undefined);
+  if (hasOverrides(options.overrides) && options.write !== undefined && options.write !== false) {
+    throw new UserError(`calibrate: --write cannot be combined with --param ${overridesText(options.overrides!, ',')}: the parameters file holds fitted values only (drop --param to write, or --write to explore)`);
+  }
+  const cases = loadCases(caseFiles(options.paths), options.overrides).filter((c) => c.actual !== undefined);
   if (cases.length < 2) throw new UserError(`calibrate: ${cases.length} case${cases.length === 1 ? '' : 's'} with a recorded outcome (actual:); at least two are needed`);
   const floors = new Set(cases.map((c) => floorModelName(c, options.model)));
-  const grid = DEFAULT_GRIDS[floors.size === 1 ? [...floors][0] : 'ensemble'];
+  // parameters fixed with --param are not in the grid (src/analyses/calibrate/calibrate.ts)
+  const grid = Object.fromEntries(Object.entries(DEFAULT_GRIDS[floors.size === 1 ? [...floors][0] : 'ensemble']).filter(([name]) => options.overrides?.[name as keyof ParameterOverrides] === undefined));
   // the current value may add one value per parameter: an upper bound for the progress bar
   const points = gridPoints(Object.fromEntries(Object.entries(grid).map(([k, v]) => [k, [...(v ?? []), -1]]))).length;
   return { cases, plannedRuns: points * cases.length * options.runs };
