@@ -5,7 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { UserError } from '../common/errors';
 import { PACKAGE_ROOT, SCENARIOS_DIR, shortPath } from '../common/paths';
+import { idProblem, matchId } from '../common/typedIds';
 
 export interface BundledScenario {
   readonly id: string;
@@ -37,7 +39,15 @@ export function bundledScenarios(): BundledScenario[] {
  */
 export function resolveScenarioArg(arg: string): string {
   if (existsSync(arg)) return arg;
+  const bundled = bundledScenarios();
+  // an id as typed (any case, spaces for dashes: src/common/typedIds.ts); a word that names nothing is refused with the near ids
+  if (!/[/\\.]/.test(arg)) {
+    const entries = bundled.map((s) => ({ id: s.id }));
+    const match = matchId(arg, entries);
+    if ('id' in match) return shortPath(bundled.find((s) => s.id === match.id)!.path);
+    throw new UserError(idProblem(arg, match, entries, { where: arg, kind: 'scenario file or bundled scenario id', listed: 'bundled scenarios', hint: 'plenary scenarios lists them' }));
+  }
   const wanted = arg.toLowerCase().replace(/\\/g, '/').replace(/^scenarios\//, '');
-  const match = bundledScenarios().find((s) => s.id.toLowerCase() === wanted || s.file.toLowerCase() === `scenarios/${wanted}` || s.file.toLowerCase() === `scenarios/${wanted}.yaml`);
+  const match = bundled.find((s) => s.file.toLowerCase() === `scenarios/${wanted}` || s.file.toLowerCase() === `scenarios/${wanted}.yaml`);
   return match ? shortPath(match.path) : arg;
 }

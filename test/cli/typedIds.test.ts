@@ -13,6 +13,17 @@ const result = (r: { stdout: string }) => r.stdout.replace(/^.*("command":|Repro
 /** play's answer once the seat is accepted: the trainer itself needs a terminal, which a test does not have */
 const SEAT_ACCEPTED = 'the trainer needs an interactive terminal';
 
+describe('a bundled scenario by id', () => {
+  it('in any case, or with spaces for dashes; an unknown id is refused with the near ones', async () => {
+    const exact = await plenary(['run', 'kp-2010-tel-aviv', '--runs', '20', '--format', 'json']);
+    expect(exact.code).toBe(0);
+    expect(result(await plenary(['run', 'KP 2010 Tel Aviv', '--runs', '20', '--format', 'json']))).toBe(result(exact));
+    const unknown = await plenary(['run', 'kp-2010-tel-avv']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^plenary: kp-2010-tel-avv: not a scenario file or bundled scenario id \(bundled scenarios: .*; plenary scenarios lists them\)\. Did you mean "kp-2010-tel-aviv"\?\n$/);
+  });
+});
+
 describe('--as (play, and the seat a room trainee asks for)', () => {
   it('takes participant ids in any case, names, and several seats', async () => {
     for (const as of ['Zimbabwe', 'ZIMBABWE', 'South Africa', 'chair,Zimbabwe,south-africa', 'CSC']) {
