@@ -111,7 +111,8 @@ export function parseShardDocument(text: string, name: string): ShardDocument {
   return parseOrRefuse(shardEnvelope, data, name, 'job and part') as ShardDocument;
 }
 
-const describeJob = (j: ShardJob) => `${j.command} of ${j.scenario.file ?? j.scenario.id} under ${j.rules.join(', ')}, seed ${JSON.stringify(j.seed)}, ${j.runs} runs in ${j.shards} shards`;
+const describeJob = (j: ShardJob) =>
+  `${j.command} of ${j.scenario.file ?? j.scenario.id} under ${j.rules.join(', ')}, seed ${JSON.stringify(j.seed)}, ${j.runs} runs${typeof j.options.draws === 'number' ? ` among ${j.options.draws} input draws` : ''} in ${j.shards} shards`;
 
 /**
  * Checks that the parts are the shards 1..n of one job, each exactly once, and merges their tallies in shard order.

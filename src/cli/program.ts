@@ -156,7 +156,7 @@ Examples:
       .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
       .addOption(new Option('-f, --format <format>', `output format (${RUN_FORMATS.join(', ')}; ${ROWS_HELP})`).argParser(formatParser(RUN_FORMATS)).default('table'))
       .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-      .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them)', parseCount('--draws', 1, 100_000), 100),
+      .option('--draws <n>', 'input draws when the scenario has ranges or distributions (two-level Monte Carlo; runs are split among them; with rows, each run names its draw)', parseCount('--draws', 1, 100_000), 100),
     'with-rows',
   )
     .addHelpText('after', '\nExamples:\n  plenary run\n  plenary run --runs 10000 --rule qualified-majority:2/3\n  plenary run scenarios/kp-2009-swakopmund.yaml --format json --out result.json\n  plenary run --format rows --runs 1000 --out runs.csv')
