@@ -178,13 +178,14 @@ Examples:
     .option('-r, --rule <rule>', 'override the rule in force')
     .option(MODEL_FLAG[0], MODEL_FLAG[1], parseFloorModel)
     .option(CHAIR_FLAG[0], CHAIR_FLAG[1], parseChair)
+    .option('--draw <d>', "for a scenario with ranges or distributions: the input draw the run belongs to (the draw column of run's rows); the run is replayed under that draw's inputs (default: at their means)", parseCount('--draw', 0, 99_999))
     .addOption(new Option('-f, --format <format>', `output format (${TRACE_FORMATS.join(', ')}; json: the same steps as structured events, with the outcome, why and the provenance stamp)`).argParser(formatParser(TRACE_FORMATS)).default('text'))
     .option('-o, --out <file>', 'write the transcript to a file')
     .addHelpText('after', '\nExamples:\n  plenary trace --run 173\n  plenary trace --seed 42 --run 5 --rule consensus-minus-subject\n  plenary trace --run 7 --format json --out run7.json')
-    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; format: Of<typeof TRACE_FORMATS>; out?: string; param?: ParameterOverrides }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; run: number; rule?: string; model?: FloorModelName; chair?: string; draw?: number; format: Of<typeof TRACE_FORMATS>; out?: string; param?: ParameterOverrides }) => {
       if (opts.out) checkOutPath(opts.out, inputsOf(scenario));
       const { traceCommand } = await import('./commands/trace');
-      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, overrides: opts.param, floor: opts.model, chair: opts.chair, format: opts.format, invocation: currentInvocation() }), { out: opts.out, inputs: inputsOf(scenario) });
+      await io.emit(traceCommand({ scenario, seed: opts.seed, run: opts.run, rule: opts.rule, overrides: opts.param, floor: opts.model, chair: opts.chair, draw: opts.draw, format: opts.format, invocation: currentInvocation() }), { out: opts.out, inputs: inputsOf(scenario) });
     });
 
   // ---- reference: validate, schema, scenarios, rules, reforms --------------------------------------------------

@@ -8,6 +8,8 @@ import { runCommand } from '../../src/cli/commands/run';
 import { mergeCommand } from '../../src/cli/commands/merge';
 import { DRAW_RECORD_COLUMNS, type RunRecord } from '../../src/engine/record';
 import type { Summary } from '../../src/engine/summarize';
+import { traceCommand } from '../../src/cli/commands/trace';
+import type { TraceDocument } from '../../src/report/trace';
 
 const FIXTURE = 'test/fixtures/valid/uncertain-objector.yaml';
 const lines = (text: string) => text.trimEnd().split('\n');
@@ -112,6 +114,29 @@ describe('two-level run --format rows and jsonl', () => {
       for (let index = 1; index <= 4; index++) parts.push((await runCommand({ ...base, format, shard: { index, count: 4 } })).text);
       expect(parts.join(''), format).toBe(one);
     }
+  });
+});
+
+describe('plenary trace --draw replays a run of a two-level job', () => {
+  it("narrates run k under its draw's inputs: the same outcome, hours, rounds and decisive objectors as its record", async () => {
+    const records = lines((await runCommand({ scenario: FIXTURE, runs: 300, draws: 30, seed: 'trace', format: 'jsonl' })).text).map((l) => JSON.parse(l) as RunRecord);
+    let differsAtMeans = 0;
+    for (const r of records.filter((_, k) => k % 7 === 0)) {
+      const trace = JSON.parse(traceCommand({ scenario: FIXTURE, seed: 'trace', run: r.run, draw: r.draw, format: 'json' })) as TraceDocument;
+      expect(trace.outcome.id, `run ${r.run}`).toBe(r.outcome);
+      expect(trace.outcome.hours).toBe(r.hours);
+      expect(trace.outcome.rounds).toBe(r.rounds);
+      expect([...new Set(trace.outcome.decisive.flatMap((d) => d.participants))].sort()).toEqual([...r.decisive].sort());
+      expect(trace.replay).toMatch(new RegExp(`--run ${r.run} --draw ${r.draw}$`));
+      const atMeans = JSON.parse(traceCommand({ scenario: FIXTURE, seed: 'trace', run: r.run, format: 'json' })) as TraceDocument;
+      if (atMeans.outcome.id !== r.outcome) differsAtMeans++;
+    }
+    // A's objection is drawn: at the means some of these runs end otherwise, which is why --draw is needed
+    expect(differsAtMeans).toBeGreaterThan(0);
+  });
+
+  it('refuses --draw for a scenario without ranges or distributions', () => {
+    expect(() => traceCommand({ scenario: 'test/fixtures/valid/three-members.yaml', seed: 's', run: 0, draw: 2 })).toThrow(/--draw 2: scenario "[^"]+" has no ranges or distributions/);
   });
 });
 
