@@ -12,24 +12,12 @@ import { sweepCommand } from '../../src/cli/commands/sweep';
 import { whatWouldItTakeCommand } from '../../src/cli/commands/whatWouldItTake';
 import { interval, pct } from '../../src/report/table';
 import { plenaryInProcess } from '../robustness/inProcess';
+import { csvCells } from './csvCells';
 
 const FIXTURE = 'test/fixtures/valid/three-members.yaml';
 const CASES = ['scenarios/history/kp-2007-venezuela.yaml', 'scenarios/history/kp-2009-guinea.yaml', 'scenarios/history/kp-2025-definition.yaml', 'scenarios/history/cites-2010-bluefin-tuna.yaml'];
 
-/** A CSV line's cells (quotes as csvCell writes them). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) out.push(cur), (cur = '');
-    else cur += c;
-  }
-  return [...out, cur];
-}
+const cells = csvCells;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 

@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { packageVersion } from '../../src/common/paths';
 import { buildStamp, scenarioHash, shellQuote, shellSplit } from '../../src/report/provenance';
+import { csvCells } from './csvCells';
 
 const SWAKOPMUND = 'scenarios/kp-2009-swakopmund.yaml';
 /** a roster included by a scenario named relative to the working folder is named so too (no machine path in a result) */
@@ -128,19 +129,7 @@ describe('compare carries the stamp in every format', () => {
     expect(csv[0].split(',').at(-1)).toBe('provenance');
     expect(csv).toHaveLength(101);
     // the stamp is one quoted cell: the first record has as many cells as the others
-    const cells = (line: string): string[] => {
-      const out: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (c === '"') quoted = !quoted;
-        else if (c === ',' && !quoted) out.push(cur), (cur = '');
-        else cur += c;
-      }
-      return [...out, cur];
-    };
+    const cells = csvCells;
     expect(new Set(csv.map((l) => cells(l).length))).toEqual(new Set([9]));
     expect(JSON.parse(cells(csv[1])[8]).date).toBe('2026-01-02');
     expect(csv.slice(2).every((l) => cells(l)[8] === '')).toBe(true);

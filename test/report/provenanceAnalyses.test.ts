@@ -13,6 +13,7 @@ import { packageVersion } from '../../src/common/paths';
 import { shellQuote, shellSplit } from '../../src/report/provenance';
 import { RECORD_COLUMNS } from '../../src/engine/record';
 import { plenaryInProcess } from '../robustness/inProcess';
+import { csvCells } from './csvCells';
 
 const FIXTURE = 'test/fixtures/valid/three-members.yaml';
 const VENEZUELA = 'scenarios/history/kp-2007-venezuela.yaml';
@@ -75,20 +76,7 @@ describe('the stamp of sweep, backtest and what-would-it-take', () => {
   });
 });
 
-/** A CSV line's cells (quotes as csvCell writes them). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) out.push(cur), (cur = '');
-    else cur += c;
-  }
-  return [...out, cur];
-}
+const cells = csvCells;
 
 describe('the stamp in per-run rows of a sweep', () => {
   const ROWS = ['sweep', FIXTURE, '--vary', 'participants.a.flexibility=0:1:0.5', '--runs', '30', '--seed', 'r'];

@@ -16,6 +16,7 @@ import { pressureNote } from '../../src/ui/pressureNote';
 import { TrainerSession, type Seat } from '../../src/ui/session';
 import type { Scenario } from '../../src/scenario/types';
 import type { ParameterOverrides } from '../../src/scenario/parameterOverrides';
+import { until } from './until';
 
 const SMALL = join(__dirname, 'fixtures', 'small-plenary.yaml');
 const plain = (s: string | undefined) => (s ?? '').replace(/\u001B\[[0-9;]*m/g, '');
@@ -37,14 +38,6 @@ function mount(session: TrainerSession) {
     await until(() => expected === undefined || frame().includes(expected), () => `after ${JSON.stringify(key)} expected ${expected} in:\n${frame()}`);
   };
   return { frame, press };
-}
-
-async function until(ok: () => boolean, message: () => string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(message());
 }
 
 afterEach(() => cleanup());

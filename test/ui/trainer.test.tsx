@@ -7,6 +7,7 @@ import { compileModel } from '../../src/floor/model';
 import { sessionComparison } from '../../src/cli/commands/trainer';
 import { Trainer } from '../../src/ui/Trainer';
 import { TrainerSession, type Seat } from '../../src/ui/session';
+import { until } from './until';
 
 const SMALL = join(__dirname, 'fixtures', 'small-plenary.yaml');
 const scenario = loadScenario(SMALL);
@@ -30,14 +31,6 @@ function mount(seats: Seat | Seat[], options: { debriefFile?: string; columns?: 
     await until(() => (expected === undefined ? true : typeof expected === 'string' ? frame().includes(expected) : expected.test(frame())), () => `after ${JSON.stringify(key)} expected ${String(expected)} in:\n${frame()}`);
   };
   return { app, session, frame, press, quit: () => quit };
-}
-
-async function until(ok: () => boolean, message: () => string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(message());
 }
 
 afterEach(() => cleanup());
