@@ -54,7 +54,7 @@ const check = (found: { path: string; text: string }[]) => found.flatMap((s) => 
 
 describe('sources resolve inside the repository', () => {
   it('finds the problems it is meant to find', () => {
-    expect(sourceProblems('../shared/domain/kp-reference.md §1')).toEqual(['points outside the repository (../): ../shared/domain/kp-reference.md §1']);
+    expect(sourceProblems('../elsewhere/kp-reference.md §1')).toEqual(['points outside the repository (../): ../elsewhere/kp-reference.md §1']);
     expect(sourceProblems('see docs/sources/missing.md')).toEqual(['names docs/sources/missing.md, which is not in the repository']);
     expect(sourceProblems('docs/sources/kp-reference.md §99')).toEqual(['cites §99, which has no anchor in docs/sources/kp-reference.md']);
     expect(sourceProblems('docs/sources/kp-reference.md §3.6(b), §1.1')).toEqual([]);
