@@ -428,8 +428,9 @@ Examples:
     });
 
   // ---- sensitivity, calibrate (issue 14) ---------------------------------------------------------------------------
-  addParamOption(program
-    .command('sensitivity'))
+  jobFlags(
+    addParamOption(program
+      .command('sensitivity'))
     .description('which uncertain inputs move the outcome probabilities most: Morris screen, Sobol indices, tornado chart, where research pays')
     .argument('[scenario]', 'scenario file (default: the bundled Swakopmund 2009 scenario)')
     .option('-s, --seed <seed>', 'master seed: designs and runs derive from it', parseSeed, DEFAULT_SEED)
@@ -441,10 +442,11 @@ Examples:
     .option('--sobol-factors <n>', 'most inputs carried from the screen into the Sobol stage', parseCount('--sobol-factors', 1, 50), 8)
     .option('--outcome <id>', 'the outcome "where research pays" is about (default: the most likely)')
     .addOption(new Option('-f, --format <format>', `output format (${SENSITIVITY_FORMATS.join(', ')})`).argParser(formatParser(SENSITIVITY_FORMATS)).default('table'))
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('-q, --quiet', 'no progress display')
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout'),
+    false,
+  )
     .addHelpText('after', '\nExamples:\n  plenary sensitivity\n  plenary sensitivity scenarios/kp-2009-swakopmund.yaml --outcome joint-work-plan\n  plenary sensitivity --format html --out sensitivity.html')
-    .action(async (scenario: string | undefined, opts: { seed: string; rule?: string; model?: FloorModelName; runs: number; trajectories: number; sobolRows: number; sobolFactors: number; outcome?: string; format: Of<typeof SENSITIVITY_FORMATS>; out?: string; quiet?: boolean; param?: ParameterOverrides }) => {
+    .action(async (scenario: string | undefined, opts: { seed: string; rule?: string; model?: FloorModelName; runs: number; trajectories: number; sobolRows: number; sobolFactors: number; outcome?: string; format: Of<typeof SENSITIVITY_FORMATS>; out?: string; quiet?: boolean; workers: WorkerCount; param?: ParameterOverrides }) => {
       const inputs = inputsOf(scenario);
       const { prepareSensitivity, sensitivityCommand } = await import('./commands/sensitivity');
       const { param, ...rest } = opts;

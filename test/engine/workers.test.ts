@@ -13,6 +13,7 @@ import { runJob, runJobParallel } from '../../src/engine/job';
 import { canonicalJobTallies, jobOf, mergeJobTallies, runSlice } from '../../src/engine/kernel';
 import { twoLevelJob } from '../../src/analyses/inputUncertainty';
 import { compileModel } from '../../src/floor/model';
+import { sensitivity } from '../../src/analyses/sensitivity/analysis';
 import { AUTO_MIN_RUNS, parseWorkers, resolveWorkers, runJobAsync, splitRange, workerScript } from '../../src/engine/parallel';
 
 const canonical = (t: Tallies): Tallies => ({ ...t, hours: sortHist(t.hours), rounds: sortHist(t.rounds) });
@@ -125,6 +126,36 @@ describe('worker threads', () => {
       expect(one.length).toBeGreaterThan(100);
       expect(run('2', format)).toBe(one);
     }
+  });
+
+  it('sensitivity simulates its design points on 1, 2 and 3 threads with the same result, and a stop gives a partial one', async () => {
+    const toy = loadScenario('test/fixtures/valid/uncertain-objector.yaml');
+    const options = { seed: 'sens', runs: 60, trajectories: 4, sobolRows: 8 };
+    const progress: number[] = [];
+    const one = await sensitivity(toy, ruleOrThrow('consensus'), { ...options, workers: 1, onProgress: (done) => progress.push(done) });
+    expect(one.partial).toBe(false);
+    expect(one.factors.some((f) => f.sobol && f.swing)).toBe(true);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)).toBe(one.design.morrisPoints + one.design.sobolPoints + one.design.tornadoPoints);
+    for (const workers of [2, 3]) expect(await sensitivity(toy, ruleOrThrow('consensus'), { ...options, workers }), `--workers ${workers}`).toEqual(one);
+    // stopped once the Morris screen is done: its indices are kept, the stages after it are not run
+    let screened = false;
+    const stopped = await sensitivity(toy, ruleOrThrow('consensus'), { ...options, workers: 2, onProgress: (done) => (screened ||= done >= one.design.morrisPoints), shouldStop: () => screened });
+    expect(stopped.partial).toBe(true);
+    expect(stopped.factors.map((f) => f.morris)).toEqual(one.factors.map((f) => f.morris));
+    expect(stopped.factors.every((f) => !f.sobol && !f.swing)).toBe(true);
+    expect(stopped.design.simulatedRuns).toBe((one.design.morrisPoints + 1) * options.runs);
+  });
+
+  it('plenary sensitivity --workers 2 writes byte-identical output to --workers 1', () => {
+    const run = (workers: string) => {
+      const r = spawnSync(process.execPath, ['bin/plenary.mjs', 'sensitivity', 'test/fixtures/valid/uncertain-objector.yaml', '--runs', '80', '--trajectories', '4', '--sobol-rows', '16', '--seed', 'cli', '--format', 'json', '--workers', workers], { encoding: 'utf8', env: { ...process.env, PLENARY_DATE: '2026-01-01' } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const one = run('1');
+    expect(JSON.parse(one).partial).toBe(false);
+    expect(run('2')).toBe(one);
   });
 
   it('plenary run of a scenario with uncertain inputs (two-level) writes the same bytes on 1, 2 and 3 threads', () => {

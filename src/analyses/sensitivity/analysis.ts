@@ -8,8 +8,11 @@
  *
  * Every design point is a setting (the scenario with the point's input values) simulated for the same runs
  * 0..runs-1 of the same seed: common random numbers across all designs, so differences between points are not
- * drowned in simulation noise. Designs draw from generators derived from the seed. Pure apart from the optional
- * progress and pause callbacks.
+ * drowned in simulation noise. Designs draw from generators derived from the seed. The points of a stage (the Morris
+ * screen, the Saltelli design, the swings) are simulated as one batch: the settings of one kernel job, on `workers`
+ * threads, each point's counts identical whatever the number of threads. A stop (Ctrl-C) ends the stage under way; the
+ * result keeps the stages done before it (partial). Pure apart from the optional progress, stop and pause callbacks
+ * and the worker threads.
  */
 import { runRng } from '../../engine/rng';
 import type { DecisionRule } from '../../rules/types';
@@ -20,7 +23,8 @@ import type { Scenario } from '../../scenario/types';
 import { floorModelName } from '../../floor/model';
 import { outcomeLabel } from '../../engine/summarize';
 import { factorsOf, type Factor } from './factors';
-import { simulateSetting } from './kernel';
+import { simulateSetting, simulateSettings } from './kernel';
+import type { WorkerCount } from '../../engine/parallel';
 import { morrisDesign, morrisIndices, type MorrisIndex } from './morris';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './sobol';
 
@@ -39,10 +43,12 @@ export interface SensitivityOptions {
   /** factors in the tornado chart (default 10) */
   readonly tornado?: number;
   readonly floor?: FloorModelName;
+  /** threads the design points are simulated on (this one included); default `auto` (src/engine/parallel.ts) */
+  readonly workers?: WorkerCount;
   readonly shouldStop?: () => boolean;
-  /** after each design point: points done, points planned */
+  /** as the design points are simulated: points done (a fraction while a stage runs), points planned */
   readonly onProgress?: (done: number, total: number) => void;
-  /** awaited between design points (the CLI yields to the event loop there, so Ctrl-C is seen) */
+  /** awaited between the design points a stage derives (the CLI yields to the event loop there, so Ctrl-C is seen) */
   readonly pause?: () => Promise<void>;
 }
 
@@ -112,16 +118,25 @@ export async function sensitivity(scenario: Scenario, rule: DecisionRule, option
   let done = 0;
   let partial = false;
 
-  /** p(outcome) per outcome at one design point (values per factor). */
-  const evaluate = async (values: readonly InputValue[]): Promise<number[]> => {
-    if (options.shouldStop?.()) throw new Stopped();
-    const derived = deriveScenario(scenario, sites, values);
-    const { tallies } = simulateSetting({ scenario: derived, rule, floor }, options.seed, 0, runs, options.shouldStop);
-    if (tallies.runs < runs) throw new Stopped();
-    done++;
+  /** p(outcome) per outcome at each design point of a stage (values per factor), simulated as one batch. */
+  const evaluate = async (points: readonly (readonly InputValue[])[]): Promise<number[][]> => {
+    if (points.length === 0) return [];
+    const settings = [];
+    for (const values of points) {
+      if (options.shouldStop?.()) throw new Stopped();
+      settings.push({ scenario: deriveScenario(scenario, sites, values), rule, floor });
+      if (options.pause) await options.pause();
+    }
+    const before = done;
+    const batch = await simulateSettings(settings, options.seed, runs, {
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+      ...(options.onProgress ? { onProgress: (r: number) => options.onProgress!(before + (points.length * r) / runs, planned) } : {}),
+    });
+    if (batch.runs < runs) throw new Stopped();
+    done += points.length;
     options.onProgress?.(done, planned);
-    if (options.pause) await options.pause();
-    return tallies.outcomes.map((c) => c / runs);
+    return batch.outcomes.map((counts) => counts.map((c) => c / runs));
   };
   const atU = (u: readonly number[], subset: readonly number[] = factors.map((_, i) => i)): InputValue[] => {
     const values = [...pointValues];
@@ -137,8 +152,7 @@ export async function sensitivity(scenario: Scenario, rule: DecisionRule, option
     if (k > 0) {
       // 1. the Morris screen over every factor
       const md = morrisDesign(k, r, runRng(`${options.seed}/morris`, 0));
-      const ys: number[][] = [];
-      for (const point of md.points) ys.push(await evaluate(atU(point)));
+      const ys = await evaluate(md.points.map((point) => atU(point)));
       outcomes.forEach((o, j) => morrisIndices(md, ys.map((y) => y[j])).forEach((index, f) => (morris[f][o] = index)));
       // 2. Sobol on the survivors
       const strength = factors.map((_, f) => Math.max(...outcomes.map((o) => relative(morris, f, o))));
@@ -149,8 +163,7 @@ export async function sensitivity(scenario: Scenario, rule: DecisionRule, option
         .slice(0, maxSobol);
       if (survivors.length > 0) {
         const sd = saltelliDesign(survivors.length, rows, runRng(`${options.seed}/saltelli`, 0));
-        const sy: number[][] = [];
-        for (const point of sd.points) sy.push(await evaluate(atU(point, survivors)));
+        const sy = await evaluate(sd.points.map((point) => atU(point, survivors)));
         outcomes.forEach((o, j) => {
           const result = sobolIndices(sd, sy.map((y) => y[j]), runRng(`${options.seed}/bootstrap`, j), 100);
           result.indices.forEach((index, s) => {
@@ -161,14 +174,12 @@ export async function sensitivity(scenario: Scenario, rule: DecisionRule, option
       }
       // 3. swings of the leading factors (Sobol survivors first, then by μ*)
       const leading = [...survivors, ...factors.map((_, f) => f).filter((f) => !survivors.includes(f)).sort((a, b) => strength[b] - strength[a])].slice(0, options.tornado ?? 10);
-      for (const f of leading) {
-        const lo = [...pointValues];
-        lo[f] = factors[f].value(0);
-        const hi = [...pointValues];
-        hi[f] = factors[f].value(1);
-        const [ylo, yhi] = [await evaluate(lo), await evaluate(hi)];
+      const ends = leading.flatMap((f) => [0, 1].map((u) => pointValues.map((v, i) => (i === f ? factors[f].value(u) : v))));
+      const ye = await evaluate(ends);
+      leading.forEach((f, i) => {
+        const [ylo, yhi] = [ye[2 * i], ye[2 * i + 1]];
         swing[f] = Object.fromEntries(outcomes.map((o, j) => [o, [ylo[j], yhi[j]] as [number, number]]));
-      }
+      });
     }
   } catch (error) {
     if (!(error instanceof Stopped)) throw error;

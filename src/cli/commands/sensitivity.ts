@@ -10,6 +10,7 @@ import type { FloorModelName } from '../../scenario/schema';
 import { stampOf, type Invocation } from '../stamp';
 import type { SensitivityFormat } from '../../report/sensitivity';
 import type { JobHooks, JobOutcome } from '../job';
+import type { WorkerCount } from '../../engine/parallel';
 
 export interface SensitivityCommandOptions extends JobHooks {
   readonly scenario?: string;
@@ -18,6 +19,8 @@ export interface SensitivityCommandOptions extends JobHooks {
   /** `--param`: global model parameters set on the command line (over the parameters file and the scenario's model:) */
   readonly overrides?: ParameterOverrides;
   readonly model?: FloorModelName;
+  /** threads the design points are simulated on (this one included); the result is the same whatever the number */
+  readonly workers?: WorkerCount;
   readonly runs: number;
   readonly trajectories: number;
   readonly sobolRows: number;
@@ -46,8 +49,9 @@ export async function sensitivityCommand(options: SensitivityCommandOptions, pre
     sobolRows: options.sobolRows,
     sobolFactors: options.sobolFactors,
     ...(options.model ? { floor: options.model } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-    ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!({ runs: (done + 1) * options.runs, counts: [] }) } : {}),
+    ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!({ runs: Math.round((done + 1) * options.runs), counts: [] }) } : {}),
     pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
   const outcomes = result.outcomes.map((o) => ({ id: o.id, name: o.label }));
