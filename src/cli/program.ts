@@ -71,10 +71,10 @@ export function inferFormat(command: Command, out: string): void {
 }
 
 /** Flags every Monte Carlo job shares. */
-function jobFlags(command: Command, shard: 'with-rows' | 'shard' | false): Command {
-  command
-    .option('-q, --quiet', 'no progress display (progress is shown only on a terminal, never under CI)')
-    .option('-w, --workers <n|auto>', 'threads (auto: 1 below 20,000 runs, else up to 2); the result is the same whatever the number', parseWorkers, 'auto' as WorkerCount);
+function jobFlags(command: Command, shard: 'with-rows' | 'shard' | false, threads: 'workers' | 'one thread' = 'workers'): Command {
+  command.option('-q, --quiet', 'no progress display (progress is shown only on a terminal, never under CI)');
+  // a command that runs on one thread does not offer --workers (rather than accept it and ignore it)
+  if (threads === 'workers') command.option('-w, --workers <n|auto>', 'threads (auto: 1 below 20,000 runs, else up to 2); the result is the same whatever the number', parseWorkers, 'auto' as WorkerCount);
   if (shard) command.option('--shard <i/n>', `run only part i of n of the runs and write a shard file (combine with plenary merge)${shard === 'with-rows' ? '; with rows: the rows of that part' : ''}`);
   return command;
 }
@@ -468,6 +468,7 @@ Examples:
       .option('--write [file]', 'write the fitted values with their provenance into the parameters file (default: scenarios/parameters/model.yaml)')
       .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout'),
     false,
+    'one thread',
   )
     .addHelpText('after', '\nExamples:\n  plenary calibrate\n  plenary calibrate scenarios/history/ --runs 400 --score log\n  plenary calibrate --write')
     .action(async (paths: string[], opts: JobOpts & { score: 'brier' | 'log'; model?: FloorModelName; format: Of<typeof CALIBRATION_FORMATS>; write?: boolean | string; param?: ParameterOverrides }) => {
