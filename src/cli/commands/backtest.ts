@@ -84,20 +84,25 @@ export function caseFiles(paths: readonly string[] | undefined): string[] {
   return unique;
 }
 
+/** Reads one case file into `scenarios`, or its problems into `problems`; shows its warnings as run does. */
+function readCase(file: string, overrides: ParameterOverrides | undefined, scenarios: Scenario[], problems: string[]): void {
+  const result = validateFile(file, { overrides });
+  if (result.scenario) scenarios.push(result.scenario);
+  else problems.push(...result.errors.map(renderProblem));
+  for (const w of result.warnings) if (w.always) showWarning(renderProblem(w));
+}
+
+function casesOrThrow(scenarios: Scenario[], problems: readonly string[]): Scenario[] {
+  if (problems.length > 0) throw new UserError(problemsMessage(problems, 'the case files'), problems);
+  return scenarios;
+}
+
 /** Loads every case; throws one UserError listing every problem of every file. */
 export function loadCases(files: readonly string[], overrides?: ParameterOverrides): Scenario[] {
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    const result = validateFile(file, { overrides });
-    if (result.scenario) scenarios.push(result.scenario);
-    else problems.push(...result.errors.map(renderProblem));
-    for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them
-  }
-  if (problems.length > 0) {
-    throw new UserError(problemsMessage(problems, 'the case files'), problems);
-  }
-  return scenarios;
+  for (const file of files) readCase(file, overrides, scenarios, problems);
+  return casesOrThrow(scenarios, problems);
 }
 
 /** `loadCases`, giving the event loop a turn between files (Ctrl-C is seen while a large library loads). */
@@ -106,15 +111,9 @@ async function loadCasesInTurns(files: readonly string[], shouldStop: (() => boo
   const problems: string[] = [];
   for (const file of files) {
     await turnOrStop(shouldStop);
-    const result = validateFile(file, { overrides });
-    if (result.scenario) scenarios.push(result.scenario);
-    else problems.push(...result.errors.map(renderProblem));
-    for (const w of result.warnings) if (w.always) showWarning(renderProblem(w)); // as run shows them
+    readCase(file, overrides, scenarios, problems);
   }
-  if (problems.length > 0) {
-    throw new UserError(problemsMessage(problems, 'the case files'), problems);
-  }
-  return scenarios;
+  return casesOrThrow(scenarios, problems);
 }
 
 /** The cases the bundled global parameters were fitted on (the parameters file's provenance), if they were fitted. */

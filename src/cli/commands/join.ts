@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { UserError } from '../../common/errors';
+import { releaseTerminal, takeTerminal } from '../roomTerminal';
 import { ansiScreen, plainText } from '../../ui/ansi';
 import { KEY_NAMES, type HostMessage } from '../../ui/room';
 import { checkLoopback } from './serve';
@@ -61,13 +62,7 @@ export async function joinCommand(options: JoinOptions): Promise<Left> {
     let done = false;
     let input: ReturnType<typeof createInterface> | undefined;
     const cleanup = () => {
-      if (tty) {
-        process.stdin.setRawMode(false);
-        process.stdout.write('\u001B[?25h\u001B[?1049l');
-      }
-      input?.close();
-      process.stdin.pause();
-      if (!tty) process.stdin.destroy();
+      releaseTerminal(tty, input);
       process.off('SIGINT', onSigint);
     };
     const finish = (result: Left | Error) => {
@@ -108,10 +103,7 @@ export async function joinCommand(options: JoinOptions): Promise<Left> {
           welcomed = true;
           options.err(`Joined as ${message.name}${message.rejoined ? ' (rejoined your seat)' : ''}. Keys go to the host; q leaves (your seat waits for you).`);
           if (tty) {
-            process.stdout.write('\u001B[?1049h\u001B[?25l');
-            process.stdin.setRawMode(true);
-            process.stdin.resume();
-            process.stdin.on('data', (chunk) => keyNames(String(chunk)).forEach(sendKey));
+            takeTerminal((chunk) => keyNames(chunk).forEach(sendKey));
             process.stdout.on('resize', () => socket.readyState === socket.OPEN && socket.send(JSON.stringify({ type: 'resize', columns: columns(), rows: rows() })));
           } else {
             input = createInterface({ input: process.stdin });

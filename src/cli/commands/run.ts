@@ -48,7 +48,7 @@ export interface RunCommandOptions extends JobHooks {
 }
 
 export interface RunCommandResult extends JobOutcome {
-  /** undefined for rows */
+  /** undefined for rows and shards */
   readonly summary?: Summary;
 }
 
@@ -79,8 +79,6 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
       return { text: renderRowsPart(t.records!, options.format as RowsFormat, options.shard, stamp, uncertain), partial };
     }
     const tallies = t.tallies![0];
-    const stamp = stampOf([scenario], options.seed, options.invocation);
-    const summary: Summary = { ...(uncertain ? twoLevelSummary(scenario, job, t, partial) : plainSummary(scenario, model, tallies, options, partial)), ...(stamp ? { provenance: stamp } : {}) };
     if (options.shard) {
       // a shard writes its raw tallies whatever the format (a two-level run's with the outcome counts of each draw);
       // plenary merge renders the whole job. Shards of different floor models or draws never merge.
@@ -88,8 +86,10 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
       const shardJob = { command: 'run' as const, scenario: { id: scenario.id, ...(scenario.file ? { file: scenario.file } : {}) }, rules: [rule.spec], seed: options.seed, runs: options.runs, options: shardOptions };
       const shardTallies = job.inputs ? twoLevelShardTallies(tallies, t.perDraw![0]) : canonicalTallies(tallies);
       const shardStamp = stampOf([scenario], options.seed, options.invocation && shardInvocation(options.invocation));
-      return { text: shardJson(shardDocument(shardJob, options.shard, scenario, shardTallies, shardStamp)), partial, summary };
+      return { text: shardJson(shardDocument(shardJob, options.shard, scenario, shardTallies, shardStamp)), partial };
     }
+    const stamp = stampOf([scenario], options.seed, options.invocation);
+    const summary: Summary = { ...(uncertain ? twoLevelSummary(scenario, job, t, partial) : plainSummary(scenario, model, tallies, options, partial)), ...(stamp ? { provenance: stamp } : {}) };
     return { text: renderRun(summary, options.format), partial, marked: markedFormat(options.format), summary };
   } finally {
     prestarted.dispose();
@@ -100,6 +100,6 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
 function plainSummary(scenario: Scenario, model: Model, tallies: Tallies, options: RunCommandOptions, partial: boolean): Summary {
   const plain = summarize(model, tallies, options.seed, partial);
   // the ensemble reports its components' spread as model uncertainty (the same runs under each model)
-  const spread = model.floor === 'ensemble' && !options.shard && !partial ? modelSpread(scenario, model.rule, options.seed, options.runs, options.shouldStop) : undefined;
+  const spread = model.floor === 'ensemble' && !partial ? modelSpread(scenario, model.rule, options.seed, options.runs, options.shouldStop) : undefined;
   return { ...plain, assumptions: assumptionSummary(scenario, plain), ...(spread ? { modelSpread: spread } : {}) };
 }

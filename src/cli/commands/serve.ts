@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
 import { UserError } from '../../common/errors';
+import { releaseTerminal, takeTerminal } from '../roomTerminal';
 import { Room, parseClientMessage, type HostMessage } from '../../ui/room';
 import { ansiScreen } from '../../ui/ansi';
 import { prepareSession, sessionComparison, sessionDebriefMarkdown, type PlayOptions } from './trainer';
@@ -133,13 +134,7 @@ export async function serveCommand(options: ServeOptions): Promise<Served> {
       update();
       for (const socket of clients.keys()) socket.close(1000);
       process.off('SIGINT', onSigint);
-      if (tty) {
-        process.stdin.setRawMode(false);
-        process.stdout.write('\u001B[?25h\u001B[?1049l');
-      }
-      input?.close();
-      process.stdin.pause();
-      if (!tty) process.stdin.destroy();
+      releaseTerminal(tty, input);
       server.close(() => resolve({ markdown: room.debrief(), interrupted }));
     };
     const onSigint = () => {
@@ -158,10 +153,7 @@ export async function serveCommand(options: ServeOptions): Promise<Served> {
     };
     let input: ReturnType<typeof createInterface> | undefined;
     if (tty) {
-      process.stdout.write('\u001B[?1049h\u001B[?25l');
-      process.stdin.setRawMode(true);
-      process.stdin.resume();
-      process.stdin.on('data', (chunk) => act(String(chunk)));
+      takeTerminal(act);
       process.stdout.on('resize', drawHost);
       drawHost();
     } else {
