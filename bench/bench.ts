@@ -241,10 +241,11 @@ function workers(runs: number, reps: number): { speedup: number; one: number; tw
   };
 }
 
-/** The job alone, in this process (worker start-up included, CLI start-up not): workers 1 against 2. */
-async function jobWorkers(runs: number, reps: number): Promise<{ speedup: number; identical: boolean }> {
-  const scenario = loadScenario(existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO);
-  const model = compileModel(scenario, ruleOrThrow(scenario.rule));
+/**
+ * One job timed on 1 thread and on 2, `reps` times, alternating which goes first (so that warm-up favours neither):
+ * the median seconds of each, and whether every pair of results was the same.
+ */
+async function oneAgainstTwo(reps: number, job: (workers: number) => Promise<string>): Promise<{ one: number; two: number; identical: boolean }> {
   const one: number[] = [];
   const two: number[] = [];
   let identical = true;
@@ -252,12 +253,20 @@ async function jobWorkers(runs: number, reps: number): Promise<{ speedup: number
     const results: string[] = [];
     for (const w of k % 2 === 0 ? [1, 2] : [2, 1]) {
       const t = performance.now();
-      results.push(canonical(await runJobParallel(model, 'workers', runs, { workers: w })));
-      (w === 1 ? one : two).push(performance.now() - t);
+      results.push(await job(w));
+      (w === 1 ? one : two).push((performance.now() - t) / 1000);
     }
     identical &&= results[0] === results[1];
   }
-  return { speedup: round(median(one) / median(two)), identical };
+  return { one: median(one), two: median(two), identical };
+}
+
+/** The job alone, in this process (worker start-up included, CLI start-up not): workers 1 against 2. */
+async function jobWorkers(runs: number, reps: number): Promise<{ speedup: number; identical: boolean }> {
+  const scenario = loadScenario(existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO);
+  const model = compileModel(scenario, ruleOrThrow(scenario.rule));
+  const { one, two, identical } = await oneAgainstTwo(reps, async (workers) => canonical(await runJobParallel(model, 'workers', runs, { workers })));
+  return { speedup: round(one / two), identical };
 }
 
 /**
@@ -287,20 +296,11 @@ async function twoLevelWorkers(runs: number, reps: number): Promise<{ speedup: n
   try {
     const scenario = loadScenario(made.file);
     const rule = ruleOrThrow(scenario.rule);
-    const one: number[] = [];
-    const two: number[] = [];
-    let identical = true;
-    for (let k = 0; k < reps; k++) {
-      const results: string[] = [];
-      for (const w of k % 2 === 0 ? [1, 2] : [2, 1]) {
-        const t = performance.now();
-        const r = await runTwoLevelAsync(scenario, rule, { runs, seed: 'workers', draws: 200, workers: w });
-        (w === 1 ? one : two).push((performance.now() - t) / 1000);
-        results.push(JSON.stringify({ tallies: r.tallies, outcomes: r.outcomes, influence: r.influence }));
-      }
-      identical &&= results[0] === results[1];
-    }
-    return { speedup: round(median(one) / median(two)), one: round(median(one), 3), two: round(median(two), 3), identical, scenario: scenario.id };
+    const { one, two, identical } = await oneAgainstTwo(reps, async (workers) => {
+      const r = await runTwoLevelAsync(scenario, rule, { runs, seed: 'workers', draws: 200, workers });
+      return JSON.stringify({ tallies: r.tallies, outcomes: r.outcomes, influence: r.influence });
+    });
+    return { speedup: round(one / two), one: round(one, 3), two: round(two, 3), identical, scenario: scenario.id };
   } finally {
     made.remove();
   }
