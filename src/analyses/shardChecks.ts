@@ -11,15 +11,14 @@ import { cutForMessage } from '../common/terminalText';
 import type { Tallies } from '../engine/accumulator';
 import { drawOfRun, firstRunOf } from '../engine/inputDraws';
 import { FLOOR_MODEL_NAMES } from '../scenario/floorModelNames';
+// the same maxima the commands accept: --runs, --seed, sweep settings
+import { MAX_RUNS, MAX_SEED_LENGTH } from '../common/limits';
+import { MAX_SETTINGS } from './sweep';
 
 /** At most this many parts in one merge (a job split finer than this is not worth merging by hand). */
 export const MAX_SHARDS = 10_000;
 /** Shard files larger than this are refused before reading (a 10,000-member scenario context is a few MB). */
 export const MAX_SHARD_FILE_BYTES = 64 * 1024 * 1024;
-/** The same maxima the commands accept: --runs, --seed, sweep settings. */
-const MAX_RUNS = 10_000_000;
-const MAX_SEED_LENGTH = 10_000;
-const MAX_SETTINGS = 10_000;
 const MAX_PARTICIPANTS = 10_000;
 const MAX_OUTCOMES = 60;
 const MAX_RULES = 100;

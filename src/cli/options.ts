@@ -2,10 +2,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseParameterOverrides, type ParameterOverrides } from '../scenario/parameterOverrides';
 import { didYouMean } from '../common/suggest';
+import { MAX_RUNS, MAX_SEED_LENGTH } from '../common/limits';
 import { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/floorModelNames';
 import { CHAIR_NAMES } from '../scenario/chairNames';
 
-export const MAX_RUNS = 10_000_000;
+export { MAX_RUNS, MAX_SEED_LENGTH };
 
 export function parseRuns(text: string): number {
   // 10000, 10_000, 10,000 and 1e4 all mean ten thousand; anything else that is not a whole number is refused
@@ -28,9 +29,6 @@ export function parseCount(name: string, min: number, max: number) {
 }
 
 /** Any string is a seed; it is used as given (so "42" and "042" are different seeds). */
-/** Any text is a seed, used as given; the only limit guards against pasting a file by mistake. */
-export const MAX_SEED_LENGTH = 10_000;
-
 export function parseSeed(text: string): string {
   if (text.length > MAX_SEED_LENGTH) throw new InvalidArgumentError(`a seed is at most ${MAX_SEED_LENGTH} characters (received ${text.length})`);
   return text;
