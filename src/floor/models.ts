@@ -10,7 +10,8 @@ import { ordinalFloor } from './ordinal';
 import { spatialFloor } from './spatial';
 import { floorMode, type FloorMode, type FloorModel } from './types';
 import type { Scenario } from '../scenario/types';
-import { parametersSet, type ParameterSet } from '../scenario/parameterOverrides';
+import type { ParameterSet } from '../scenario/parameterOverrides';
+import { parametersSetOf } from '../scenario/parameterOrigin';
 
 export { FLOOR_MODEL_NAMES, type FloorModelName } from '../scenario/schema';
 export { DEFAULT_FLOOR_MODEL } from './defaultModel';
@@ -87,7 +88,7 @@ export function floorStatement(model: Pick<Model, 'floor' | 'rule'> & { readonly
   const behaviour = info.behaviour[floorMode(model.rule.mode)];
   const thenVote = model.rule.mode === 'consensus-then-vote' && info.name !== 'ordinal';
   const scenario = model.scenario;
-  const set = scenario?.parameters ? parametersSet(scenario.overrides, scenario.document?.model as Readonly<Record<string, unknown>> | undefined, scenario.parameters) : [];
+  const set = scenario ? parametersSetOf(scenario) : [];
   return { name: info.name, title: info.title, behaviour: thenVote ? `${behaviour}; the fallback vote counts the stances as they stand after the last round` : behaviour, ...(set.length > 0 ? { parameters: set } : {}) };
 }
 

@@ -5,6 +5,7 @@
  * and how to run with pressure (`--param pressureEffect=1`), instead of being offered a move that silently does
  * nothing. Pure: a session and the seats of one screen in, words out.
  */
+import { parameterOrigin } from '../scenario/parameterOrigin';
 import { sameSeat, type Seat, type TrainerSession } from './session';
 
 /** An observer seat among the seats of this screen (the one a press would come from), if any. */
@@ -13,12 +14,11 @@ function observerSeat(session: TrainerSession, viewer: readonly Seat[]): { reado
   return seat?.kind === 'member' && session.seats.some((x) => sameSeat(x, seat)) ? seat : undefined;
 }
 
-/** Where the run's pressureEffect 0 comes from, in words. */
+/** Where the run's pressureEffect 0 comes from, in words (decided by the one resolver of model parameters). */
 function originOfZero(session: TrainerSession): string {
-  const { scenario } = session.model;
-  if (scenario.overrides?.pressureEffect !== undefined) return 'it was started with --param pressureEffect=0';
-  const written = (scenario.document?.model as { pressureEffect?: unknown } | undefined)?.pressureEffect;
-  if (written !== undefined) return 'this scenario sets pressureEffect 0';
+  const origin = parameterOrigin(session.model.scenario, 'pressureEffect');
+  if (origin === '--param') return 'it was started with --param pressureEffect=0';
+  if (origin === 'scenario') return 'this scenario sets pressureEffect 0';
   return 'the calibrated parameters set pressureEffect 0 (docs/uncertainty.md)';
 }
 

@@ -10,7 +10,8 @@ import type { FloorModelName } from '../../scenario/schema';
 import { runRng } from '../../engine/rng';
 import { PlenaryRun } from '../../engine/plenaryRun';
 import { stampOf, type Invocation } from '../stamp';
-import { hasOverrides, overridesText, parametersSet, type ParameterOverrides } from '../../scenario/parameterOverrides';
+import { hasOverrides, overridesText, type ParameterOverrides } from '../../scenario/parameterOverrides';
+import { parametersSetOf } from '../../scenario/parameterOrigin';
 import { drawnScenario } from '../../engine/inputDraws';
 import { declaredSites } from '../../scenario/inputs';
 import type { Scenario } from '../../scenario/types';
@@ -42,7 +43,7 @@ export function traceCommand(options: TraceOptions): string {
   const run = new PlenaryRun(model, runRng(options.seed, options.run), { narrate: true });
   const result = run.runToEnd();
   const replay = `plenary trace${options.scenario ? ` ${options.scenario}` : ''} --seed ${JSON.stringify(options.seed)} --run ${options.run}${options.rule ? ` --rule ${options.rule}` : ''}${options.floor ? ` --model ${options.floor}` : ''}${options.chair ? ` --chair ${options.chair}` : ''}${hasOverrides(options.overrides) ? ` --param ${overridesText(options.overrides!, ',')}` : ''}${options.draw !== undefined ? ` --draw ${options.draw}` : ''}`;
-  const set = scenario.parameters ? parametersSet(scenario.overrides, scenario.document?.model as Readonly<Record<string, unknown>> | undefined, scenario.parameters) : [];
+  const set = parametersSetOf(scenario);
   const stamp = stampOf([scenario], options.seed, options.invocation);
   const doc = traceDocument(model, result, run.log, {
     scenario: { id: scenario.id, title: scenario.meeting.title, ...(scenario.file ? { file: scenario.file } : {}) },
